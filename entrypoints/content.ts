@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContentScript } from '../src/page/main';
+import { createClient } from '../src/messaging/client';
+import { migrateSettings, STORAGE_KEYS } from '../src/settings/schema';
+import { resolveLocale } from '../src/i18n';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main() {
+    const request = createClient((m) => browser.runtime.sendMessage(m));
+    void startContentScript({
+      doc: document,
+      url: () => location.href,
+      locale: (s) => resolveLocale(s.language, navigator.language),
+      loadSettings: async () => migrateSettings((await browser.storage.local.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]),
+      pageScanned: (p) => request('cs-bg/page-scanned', p),
+      dismiss: (p) => request('cs-bg/dismiss-alert', p),
+    }).catch((err) => console.debug('[ScamSentinel] content script stopped:', err));
+  },
+});

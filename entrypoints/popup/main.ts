@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { createClient } from '../../src/messaging/client';
+import { renderPopup } from '../../src/ui/popup';
+import { loadUiLocale } from '../../src/ui/locale';
+
+const request = createClient((m) => browser.runtime.sendMessage(m));
+const params = new URLSearchParams(location.search);
+// ?tabId= lets tests (and the warning page) show a specific tab's state.
+const forced = Number.parseInt(params.get('tabId') ?? '', 10);
+const tabId = Number.isInteger(forced) && forced >= 0 ? forced : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null);
+
+await renderPopup({
+  root: document.getElementById('app')!,
+  locale: await loadUiLocale(),
+  tabId,
+  getTabState: (p) => request('ui-bg/get-tab-state', p),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+});

@@ -1,0 +1,73 @@
+/**
+ * Every persisted key, defined once, typed and versioned.
+ *
+ * storage.local  (survives restarts):   `settings` (below), feature modules add their own
+ *                                      keys to STORAGE_KEYS so they are listed in one place.
+ * storage.session (cleared with the browser session, survives worker restarts):
+ *                                      per-tab state, "continue once" bypasses, dismissals.
+ */
+import { z } from 'zod';
+import { CATEGORIES, SENSITIVITIES } from '../engine/types';
+
+z.config({ jitless: true });
+
+export const STORAGE_KEYS = {
+  settings: 'settings',
+  /** storage.session: `tab:<id>` → TabState */
+  tabPrefix: 'tab:',
+  /** storage.session: `dismiss:<host>` → true (alert dismissed for this site, this session) */
+  dismissPrefix: 'dismiss:',
+} as const;
+
+export const LANGUAGE_CHOICES = ['auto', 'zh-CN', 'zh-TW', 'en'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  sensitivity: z.enum(SENSITIVITIES),
+  disabledCategories: z.array(z.enum(CATEGORIES)),
+  language: z.enum(LANGUAGE_CHOICES),
+  /** Shown in the cooling-off dialog: "先给家人打个电话". Optional. */
+  familyContact: z.object({ name: z.string().max(40), phone: z.string().max(30) }).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  sensitivity: 'standard',
+  disabledCategories: [],
+  language: 'auto',
+  familyContact: null,
+};
+
+/**
+ * Migrations from each older version to the next. `migrate` walks them in order.
+ * Version 0 = the unversioned shape (or nothing stored): fill defaults.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (old) => ({ ...DEFAULT_SETTINGS, ...old, version: 1 }),
+};
+
+/** Turn whatever is stored (possibly old, partial or corrupt) into valid current settings. */
+export function migrateSettings(stored: unknown): Settings {
+  let value: Record<string, unknown> =
+    stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Record<string, unknown>) } : {};
+  let version = typeof value.version === 'number' ? value.version : 0;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    value = step(value);
+    version = value.version as number;
+  }
+  const parsed = settingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  // Keep every field that is still valid, default the rest: never lose good settings.
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const field = settingsSchema.shape[key].safeParse(value[key]);
+    if (field.success) out[key] = field.data;
+  }
+  return settingsSchema.parse({ ...out, version: SETTINGS_VERSION });
+}

@@ -1,0 +1,114 @@
+/**
+ * Launches Debian's Chromium with the unpacked extension (headless new mode), kept
+ * off the network: --host-resolver-rules maps every name to NOTFOUND except
+ * 127.0.0.1/localhost and the test hostnames we map to 127.0.0.1 on purpose.
+ * Facts behind these flags: ../shared/toolchain.md.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', '..', 'assets', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  /** Hostnames to resolve to 127.0.0.1 (e.g. a blacklisted demo domain). */
+  mapHosts?: string[];
+  locale?: string;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  extensionUrl(path: string): string;
+  /** Stop the MV3 service worker (as Chrome does when idle) and wait until it is gone. */
+  stopServiceWorker(): Promise<void>;
+  swErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'sentinel-profile-'));
+  const maps = (opts.mapHosts ?? []).map((h) => `MAP ${h} 127.0.0.1`);
+  const rules = [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(' , ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: opts.locale ?? 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      `--host-resolver-rules=${rules}`,
+      `--lang=${opts.locale ?? 'zh-CN'}`,
+    ],
+  });
+  const swErrors: string[] = [];
+  const watch = (w: Worker) => {
+    w.on('console', (msg) => {
+      if (msg.type() === 'error') swErrors.push(msg.text());
+    });
+  };
+  context.on('serviceworker', watch);
+  let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  watch(sw);
+  const extensionId = new URL(sw.url()).host;
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return live;
+    // Wake it: opening an extension page starts the worker.
+    const page = await context.newPage();
+    const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    sw = await waiting.catch(() => context.serviceWorkers()[0]!);
+    await page.close();
+    return sw;
+  };
+
+  return {
+    context,
+    extensionId,
+    worker,
+    swErrors,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 10_000;
+      while (context.serviceWorkers().some((w) => w.url().includes(extensionId)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Save a screenshot of what a person sees into assets/screenshots (shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export async function writeJson(path: string, data: unknown) {
+  await writeFile(path, JSON.stringify(data, null, 2));
+}

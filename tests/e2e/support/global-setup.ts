@@ -1,0 +1,7 @@
+/** Builds the Chrome extension once before the e2e run unless the caller already did (SENTINEL_BUILT=1). */
+import { execFileSync } from 'node:child_process';
+
+export default function setup() {
+  if (process.env.SENTINEL_BUILT === '1') return;
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// Why so small: per-browser differences live in the manifest function, everything
+// else is WXT's defaults. See README "Architecture".
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  publicDir: 'assets/public',
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'tabs',
+      'webNavigation',
+      'declarativeNetRequestWithHostAccess',
+      'notifications',
+    ],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    web_accessible_resources: [{ resources: ['warning.html'], matches: ['<all_urls>'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'scam-sentinel@scamsentinel.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
