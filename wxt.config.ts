@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  // Separate output dirs let parallel builds (e.g. e2e vs. `npm start`) not clobber each other.
+  outDir: process.env.SENTINEL_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
