@@ -3,11 +3,12 @@
  * Dependencies come in as parameters; entrypoints/content.ts passes the real ones.
  */
 import { scanPassages } from '../engine';
-import { levelRank, type Locale, type Verdict } from '../engine/types';
+import type { Locale, Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { extractPassages } from './visible-text';
-import { mountAlert, type AlertHandle } from './alert';
+import { createPresenter } from './present';
+import { ALERT_TAG } from './alert';
 
 export interface ContentDeps {
   doc: Document;
@@ -35,8 +36,7 @@ export function capVerdict(v: Verdict): Verdict {
 export async function startContentScript(deps: ContentDeps) {
   const settings = await deps.loadSettings();
   const locale = deps.locale(settings);
-  let alert: AlertHandle | null = null;
-  let dismissed = false;
+  const presenter = createPresenter({ doc: deps.doc, locale, onDismiss: () => void deps.dismiss({ url: deps.url() }) });
   let lastKey = '';
 
   const scan = async () => {
@@ -51,19 +51,7 @@ export async function startContentScript(deps: ContentDeps) {
     if (key === lastKey) return verdict;
     lastKey = key;
     const response = await deps.pageScanned({ url: deps.url(), verdict });
-    dismissed = response.dismissed;
-    if (!dismissed && levelRank(verdict.level) >= levelRank('medium')) {
-      alert ??= mountAlert(deps.doc, () => {
-        dismissed = true;
-        alert?.remove();
-        alert = null;
-        void deps.dismiss({ url: deps.url() });
-      });
-      if (!alert.host.isConnected) (deps.doc.body ?? deps.doc.documentElement).append(alert.host);
-      alert.update(verdict, locale);
-    } else if (alert) {
-      alert.update(verdict, locale);
-    }
+    presenter.show(verdict, passages, response.dismissed);
     return verdict;
   };
 
@@ -72,7 +60,7 @@ export async function startContentScript(deps: ContentDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     // Ignore our own alert's changes.
-    if (records.every((r) => alert && (r.target === alert.host || alert.host.contains(r.target)))) return;
+    if (records.every((r) => r.target instanceof Element && r.target.closest(ALERT_TAG))) return;
     clearTimeout(timer);
     timer = setTimeout(() => void scan().catch(() => undefined), deps.rescanDelayMs ?? 500);
   });
