@@ -6,7 +6,8 @@
  * storage.session (cleared with the browser session, survives worker restarts):
  *                                      per-tab state, "continue once" bypasses, dismissals.
  */
-import { z } from 'zod';
+// zod/mini: the content script reads settings, and full zod would add ~85 KB to it.
+import * as z from 'zod/mini';
 import { CATEGORIES, SENSITIVITIES } from '../engine/types';
 
 z.config({ jitless: true });
@@ -30,7 +31,7 @@ export const settingsSchema = z.object({
   disabledCategories: z.array(z.enum(CATEGORIES)),
   language: z.enum(LANGUAGE_CHOICES),
   /** Shown in the cooling-off dialog: "先给家人打个电话". Optional. */
-  familyContact: z.object({ name: z.string().max(40), phone: z.string().max(30) }).nullable(),
+  familyContact: z.nullable(z.object({ name: z.string().check(z.maxLength(40)), phone: z.string().check(z.maxLength(30)) })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
