@@ -17,6 +17,8 @@ export interface LaunchOptions {
   /** Hostnames to resolve to 127.0.0.1 (e.g. a blacklisted demo domain). */
   mapHosts?: string[];
   locale?: string;
+  /** Show a window (needs a display). Default: headless. */
+  headed?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -36,7 +38,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   const rules = [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(' , ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: !opts.headed,
     locale: opts.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
