@@ -8,6 +8,7 @@ import { createRouter } from './router';
 import { setTabBadge, type BadgeApi } from './badge';
 import { createEventLog } from './event-log';
 import { createTabStateStore } from './tab-state';
+import { createReportLog, reportHandlers } from './reports';
 import type { Db } from './db';
 import type { StorageArea } from '../settings/store';
 import { STORAGE_KEYS } from '../settings/schema';
@@ -36,7 +37,9 @@ export function createBackground(deps: BackgroundDeps) {
   const events = createEventLog(deps.db);
   const dismissKey = (url: string) => `${STORAGE_KEYS.dismissPrefix}${hostOf(url)}`;
 
+  const reports = createReportLog(deps.db, deps.now);
   const handlers: Partial<Handlers> = {
+    ...reportHandlers(reports),
     async 'cs-bg/page-scanned'({ url, verdict }, sender: MessageSender) {
       const tabId = sender.tab!.id!;
       // Only the top frame owns the tab's verdict; frames report into it only if worse.

@@ -34,6 +34,19 @@ export const verdictSchema = z.object({
   evidence: z.array(evidenceSchema).max(50),
 });
 
+/** A locally kept user report (IndexedDB `reports`); never sent anywhere by us. */
+export const reportSchema = z.object({
+  id: z.number().int(),
+  time: z.number(),
+  url,
+  kind: z.enum(['scam', 'false-alarm']),
+  from: z.enum(['popup', 'warning', 'options']),
+  category: z.string().max(64).optional(),
+  evidence: z.array(z.string().max(200)).max(20),
+  note: z.string().max(1000).optional(),
+});
+export type Report = z.infer<typeof reportSchema>;
+
 /** Requests and their responses, keyed by message type. */
 export const protocol = {
   /** Content script finished (re)scanning the page. */
@@ -54,6 +67,23 @@ export const protocol = {
       verdict: verdictSchema.nullable(),
       scannedAt: z.number().nullable(),
     }),
+  },
+  /** UI page: the person reports a site ("report this site") or a false alarm ("this warning is wrong"). Owned by src/background/reports.ts. */
+  'ui-bg/report-create': {
+    request: z.object({
+      url,
+      kind: z.enum(['scam', 'false-alarm']),
+      from: z.enum(['popup', 'warning', 'options']),
+      category: z.string().max(64).optional(),
+      evidence: z.array(z.string().max(200)).max(20),
+      note: z.string().max(1000).optional(),
+    }),
+    response: z.object({ id: z.number().int() }),
+  },
+  /** Options page: the local report log, newest first. */
+  'ui-bg/report-list': {
+    request: z.object({ limit: z.number().int().min(1).max(5000).optional() }),
+    response: z.object({ reports: z.array(reportSchema) }),
   },
 } as const;
 
