@@ -36,8 +36,11 @@ describe('warns', () => {
     await screenshot(popup.page, 'slice-popup-zh-CN');
     await popup.page.close();
 
+    // Prove the restart is real: module memory (a marker) must be gone afterwards.
+    await (await ext.worker()).evaluate(() => Object.assign(globalThis, { __sentinelMarker: 1 }));
     await ext.stopServiceWorker();
     const after = await PopupPage.open(ext, tabId);
+    expect(await (await ext.worker()).evaluate(() => 'sentinelMarker' in globalThis || '__sentinelMarker' in globalThis)).toBe(false);
     expect(await after.verdictLevel()).toBe(level);
     const events = (await readStore(ext, 'events')) as Array<{ url: string }>;
     expect(events.some((e) => e.url.endsWith('/fraud-investment.html'))).toBe(true);

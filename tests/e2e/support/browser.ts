@@ -86,15 +86,22 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     swErrors,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async stopServiceWorker() {
-      const page = context.pages()[0] ?? (await context.newPage());
+      // The CDP ServiceWorker domain only sees workers of the target's origin, so talk
+      // to it from an extension-origin page that sends no messages (an icon).
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/icons/16.png`);
       const cdp = await context.newCDPSession(page);
+      let stopped = false;
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        if (event.versions.some((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'stopped')) stopped = true;
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       const deadline = Date.now() + 10_000;
-      while (context.serviceWorkers().some((w) => w.url().includes(extensionId)) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      while (!stopped && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await cdp.detach();
+      await page.close();
+      if (!stopped) throw new Error('service worker did not stop');
     },
     async close() {
       await context.close();
