@@ -1,0 +1,129 @@
+/**
+ * Compiles a validated rule pack once into a matcher:
+ *  - every phrase (rule phrases, `all` groups, regex gates, context words) is
+ *    normalized with the same normalizer as page text and put into ONE first-code-unit
+ *    index (Int32Array of 65,536 bucket heads): scanning is one typed-array read per
+ *    character, and only characters that can start a phrase do any comparing;
+ *  - regexes are compiled once and only run in small windows around their gate hits.
+ */
+import type { Category, LocalizedText } from './types';
+import { normalize } from './normalize';
+import { parsePack, type PackData, type SignalKind } from './rules/schema';
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  category: Category | 'signal';
+  signal: SignalKind | undefined;
+  weight: number;
+  negatable: boolean;
+  kind: 'any' | 'all' | 'regex';
+  groups: number; // number of phrase groups (any: 1, all: n, regex: 1 = gates)
+  window: number;
+  regex: RegExp | null;
+  around: [number, number];
+  explanation: LocalizedText;
+  advice: LocalizedText;
+}
+
+/** Special targets for context phrases (negative rule indexes). */
+export const CTX_REPORT = -1;
+export const CTX_WARN = -2;
+export const CTX_DISCLOSURE = -3;
+export const CTX_NEGATION = -4;
+
+export interface PhraseEntry {
+  text: string;
+  /** Phrase begins/ends with a Latin letter or digit: require a word boundary there. */
+  wordStart: boolean;
+  wordEnd: boolean;
+  /** (rule index, group index) pairs; rule index < 0 = context class. */
+  targets: number[];
+}
+
+export interface CompiledPack {
+  version: string;
+  rules: CompiledRule[];
+  phrases: PhraseEntry[];
+  /** FIRST[c] = index into BUCKETS of the phrase list for first code unit c, or -1. */
+  first: Int32Array;
+  buckets: number[][];
+  maxNegationLen: number;
+}
+
+const isWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+export function compilePack(raw: unknown): CompiledPack {
+  const pack: PackData = parsePack(raw);
+  const phraseIndex = new Map<string, PhraseEntry>();
+  const addPhrase = (p: string, rule: number, group: number) => {
+    const text = normalize(p).text.trim();
+    if (!text) return;
+    let e = phraseIndex.get(text);
+    if (!e) {
+      e = { text, wordStart: isWord(text.charCodeAt(0)), wordEnd: isWord(text.charCodeAt(text.length - 1)), targets: [] };
+      phraseIndex.set(text, e);
+    }
+    e.targets.push(rule, group);
+  };
+  const rules: CompiledRule[] = pack.rules.map((r, index) => {
+    const m = r.match;
+    let kind: CompiledRule['kind'];
+    let groups = 1;
+    let window = 0;
+    let regex: RegExp | null = null;
+    let around: [number, number] = [0, 0];
+    if ('any' in m) {
+      kind = 'any';
+      for (const p of m.any) addPhrase(p, index, 0);
+    } else if ('all' in m) {
+      kind = 'all';
+      groups = m.all.length;
+      window = m.window ?? 30;
+      m.all.forEach((g, gi) => g.forEach((p) => addPhrase(p, index, gi)));
+    } else {
+      kind = 'regex';
+      regex = new RegExp(m.regex, 'gu');
+      around = m.around ?? [20, 40];
+      for (const p of m.gate) addPhrase(p, index, 0);
+    }
+    const category = r.category as Category | 'signal';
+    const advice = r.advice ?? (category === 'signal' ? r.explanation : pack.categoryAdvice[category]);
+    if (!advice) throw new Error(`rule ${r.id}: no advice and no category advice`);
+    return {
+      index,
+      id: r.id,
+      category,
+      signal: r.signal,
+      weight: r.weight,
+      negatable: r.negatable ?? true,
+      kind,
+      groups,
+      window,
+      regex,
+      around,
+      explanation: r.explanation,
+      advice,
+    };
+  });
+  pack.context.report.forEach((p) => addPhrase(p, CTX_REPORT, 0));
+  pack.context.warn.forEach((p) => addPhrase(p, CTX_WARN, 0));
+  pack.context.disclosure.forEach((p) => addPhrase(p, CTX_DISCLOSURE, 0));
+  pack.context.negation.forEach((p) => addPhrase(p, CTX_NEGATION, 0));
+  const maxNegationLen = Math.max(...pack.context.negation.map((p) => normalize(p).text.length));
+
+  const phrases = [...phraseIndex.values()];
+  const first = new Int32Array(0x10000).fill(-1);
+  const buckets: number[][] = [];
+  phrases.forEach((p, pi) => {
+    const c = p.text.charCodeAt(0);
+    if (first[c] === -1) {
+      first[c] = buckets.length;
+      buckets.push([]);
+    }
+    buckets[first[c]!]!.push(pi);
+  });
+  // Longest first inside a bucket so a longer phrase is found before its prefix.
+  for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
+  return { version: pack.version, rules, phrases, first, buckets, maxNegationLen };
+}

@@ -1,0 +1,493 @@
+/**
+ * THE normalizer: one function that turns page text into the form every rule is
+ * written against, plus an offset map back to the original text.
+ *
+ * Steps (pinned by tests/unit/engine/normalize.test.ts, a table of hostile vectors):
+ *  1. Per code point fold: NFKC (full-width → half-width, ①→1, 𝐔→u), lower case,
+ *     Greek/Cyrillic look-alikes → Latin, Traditional → Simplified, hearts → 心.
+ *     Zero-width, control, format characters, combining marks and lone surrogates vanish.
+ *  2. Separators: whitespace, punctuation and symbols between two CJK characters are
+ *     dropped (保 本 保 息, 保.本.保.息 → 保本保息); whitespace touching a CJK character
+ *     is dropped; whitespace runs between Latin words collapse to one space; punctuation
+ *     outside CJK context is kept ("1.5%", "t.me/x").
+ *  3. Evasion variants (薇信/V信/VX/威❤ → 微信, 扣扣 → qq, 菠菜 → 博彩, yhk → 银行卡, …)
+ *     and Chinese numerals in amounts and rates (百分之五 → 5%, 三万元 → 30000元).
+ *
+ * Traditional → Simplified uses a COMPACT RUNTIME TABLE (data/t2s.ts, ~3.4k pairs,
+ * ~20 KB) rather than expanding rule phrases at build time: expansion would multiply
+ * every phrase by the product of its characters' variants (a 4-character phrase with
+ * two variant characters becomes 4 phrases; regexes and the numeric/contact signals
+ * cannot be expanded that way at all), and mixed-script evasions (一半繁體一半简体)
+ * would still slip through. A table lookup is one typed-array read per character.
+ *
+ * Offsets: `starts[i]`/`ends[i]` give the half-open range in the ORIGINAL string that
+ * produced normalized code unit i (a code unit produced by a multi-character variant
+ * maps to the whole variant).
+ */
+import { T2S_PAIRS } from './data/t2s';
+
+export interface Normalized {
+  text: string;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+// ---- per code unit fold table (lazy) ----------------------------------------------
+// CLS: 0 = not computed yet, 1 = plain, 2 = CJK ideograph, 3 = space-like (whitespace,
+// emoji and pictographic symbols), 4 = punctuation (kept outside CJK context),
+// 5 = drop, 6 = expands to several code units (see EXPAND).
+const C_UNSET = 0;
+const C_PLAIN = 1;
+const C_CJK = 2;
+const C_SPACE = 3;
+const C_PUNCT = 4;
+const C_DROP = 5;
+const C_EXPAND = 6;
+
+const CLS = new Uint8Array(0x10000);
+const FOLD = new Uint16Array(0x10000);
+const EXPAND = new Map<number, string>();
+const ASTRAL = new Map<number, string | null>();
+
+const LOOKALIKE: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k',
+  ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ᴋ: 'k', ᴄ: 'c', ᴏ: 'o', ᴜ: 'u', ᴠ: 'v',
+  ᴡ: 'w', ᴢ: 'z', ʀ: 'r', ɢ: 'g', ʜ: 'h', ɪ: 'i', ʟ: 'l', ɴ: 'n', ᴀ: 'a', ᴅ: 'd', ᴇ: 'e', ᴍ: 'm',
+  ᴘ: 'p', ᴛ: 't', '〇': '零',
+};
+const HEARTS = new Set(['❤', '♥', '♡', '❣', '💕', '💗', '💖', '💓', '💞', '💘', '💝', '🧡', '💛', '💚', '💙', '💜', '🖤', '🤍']);
+
+let t2sReady = false;
+const T2S = new Uint16Array(0x10000);
+function loadT2S(): void {
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) T2S[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
+  t2sReady = true;
+}
+
+const RE_SPACE = /^[\s\p{So}\p{Sk}\p{Co}\p{Cn}]$/u;
+const RE_PUNCT = /^[\p{P}\p{Sm}\p{Sc}]$/u;
+const RE_DROP = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}\p{Zl}\p{Zp}]$/u;
+const RE_CJK = /^\p{Script=Han}$/u;
+
+/** Fold one character (a whole code point as a string) to its matching form. */
+function foldString(ch: string): string {
+  if (HEARTS.has(ch)) return '心';
+  let s = ch.normalize('NFKC').toLowerCase();
+  if (s.length === 1 && LOOKALIKE[s]) s = LOOKALIKE[s]!;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const t = T2S[c];
+    out += t ? String.fromCharCode(t) : s[i];
+  }
+  return out;
+}
+
+function classify(code: number): void {
+  if (!t2sReady) loadT2S();
+  const ch = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) {
+    CLS[code] = C_DROP;
+    return;
+  }
+  if (code === 0x0a || code === 0x0d || code === 0x09 || code === 0x20) {
+    CLS[code] = C_SPACE;
+    FOLD[code] = 0x20;
+    return;
+  }
+  if (HEARTS.has(ch)) {
+    CLS[code] = C_CJK;
+    FOLD[code] = 0x5fc3; // 心
+    return;
+  }
+  if (RE_DROP.test(ch)) {
+    CLS[code] = C_DROP;
+    return;
+  }
+  const f = foldString(ch);
+  if (f.length === 0) {
+    CLS[code] = C_DROP;
+    return;
+  }
+  if (f.length > 1) {
+    // e.g. ⑩ → "10", ㎡ → "m2". Whitespace-only expansions act as a space.
+    if (f.trim() === '') {
+      CLS[code] = C_SPACE;
+      FOLD[code] = 0x20;
+      return;
+    }
+    CLS[code] = C_EXPAND;
+    EXPAND.set(code, f);
+    return;
+  }
+  const fc = f.charCodeAt(0);
+  FOLD[code] = fc;
+  if (RE_CJK.test(f)) CLS[code] = C_CJK;
+  else if (RE_SPACE.test(f)) {
+    CLS[code] = C_SPACE;
+    FOLD[code] = 0x20;
+  } else if (RE_PUNCT.test(f)) CLS[code] = C_PUNCT;
+  else if (RE_DROP.test(f)) CLS[code] = C_DROP;
+  else CLS[code] = C_PLAIN;
+}
+
+function foldAstral(cp: number): string | null {
+  let v = ASTRAL.get(cp);
+  if (v !== undefined) return v;
+  const ch = String.fromCodePoint(cp);
+  if (HEARTS.has(ch)) v = '心';
+  else if (/^[\p{So}\p{Sk}\p{Co}\p{Cn}\p{Cf}\p{Mn}]$/u.test(ch)) v = null; // emoji etc: space-like
+  else {
+    v = foldString(ch);
+    if (v === ch && !/^\p{Script=Han}$/u.test(ch)) v = null;
+  }
+  if (ASTRAL.size < 4096) ASTRAL.set(cp, v);
+  return v;
+}
+
+// ---- growable output buffers (module-level, reused; normalize() copies results out) --
+let cap = 0;
+let OUT = new Uint16Array(0);
+let ST = new Uint32Array(0);
+let EN = new Uint32Array(0);
+let KIND = new Uint8Array(0); // class of each output unit (C_CJK / C_SPACE / C_PUNCT / C_PLAIN)
+function ensure(n: number): void {
+  if (n <= cap) return;
+  let next = Math.max(64, cap * 2);
+  while (next < n) next *= 2;
+  const o = new Uint16Array(next);
+  o.set(OUT.subarray(0, cap));
+  const s = new Uint32Array(next);
+  s.set(ST.subarray(0, cap));
+  const e = new Uint32Array(next);
+  e.set(EN.subarray(0, cap));
+  const k = new Uint8Array(next);
+  k.set(KIND.subarray(0, cap));
+  OUT = o;
+  ST = s;
+  EN = e;
+  KIND = k;
+  cap = next;
+}
+
+/**
+ * Pass 1: fold + separator handling. Returns the output length in OUT/ST/EN.
+ * A run of separators is emitted tentatively and resolved when the next "hard"
+ * character arrives (or at the end): dropped between CJK, whitespace dropped next
+ * to CJK, collapsed to one space between Latin words, punctuation kept otherwise.
+ */
+function pass1(input: string): number {
+  const len = input.length;
+  ensure(len + 16);
+  let n = 0;
+  let prevHard = 0; // class of the last hard unit emitted (0 = none)
+  let runStart = -1; // start of a pending separator run in OUT
+  const resolveRun = (nextClass: number) => {
+    if (runStart < 0) return;
+    if (prevHard === C_CJK && nextClass === C_CJK) {
+      n = runStart;
+    } else {
+      const cjkSide = prevHard === C_CJK || nextClass === C_CJK || prevHard === 0 || nextClass === 0;
+      let w = runStart;
+      let lastSpace = false;
+      for (let r = runStart; r < n; r++) {
+        if (KIND[r] === C_SPACE) {
+          if (cjkSide || lastSpace) continue;
+          lastSpace = true;
+        } else lastSpace = false;
+        OUT[w] = OUT[r]!;
+        ST[w] = ST[r]!;
+        EN[w] = EN[r]!;
+        KIND[w] = KIND[r]!;
+        w++;
+      }
+      n = w;
+    }
+    runStart = -1;
+  };
+  const emit = (code: number, kind: number, s: number, e: number) => {
+    if (n >= cap) ensure(n + 16);
+    if (kind === C_SPACE || kind === C_PUNCT) {
+      if (runStart < 0) runStart = n;
+    } else {
+      resolveRun(kind);
+      prevHard = kind;
+    }
+    OUT[n] = code;
+    ST[n] = s;
+    EN[n] = e;
+    KIND[n] = kind;
+    n++;
+  };
+  for (let i = 0; i < len; i++) {
+    let c = input.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const lo = input.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        const f = foldAstral(cp);
+        if (f === null) emit(0x20, C_SPACE, i, i + 2);
+        else {
+          for (let k = 0; k < f.length; k++) {
+            const fc = f.charCodeAt(k);
+            if (CLS[fc] === C_UNSET) classify(fc);
+            const cls = CLS[fc]!;
+            if (cls === C_DROP || cls === C_EXPAND) continue;
+            emit(FOLD[fc]!, cls, i, i + 2);
+          }
+        }
+        i++;
+        continue;
+      }
+    }
+    let cls = CLS[c]!;
+    if (cls === C_UNSET) {
+      classify(c);
+      cls = CLS[c]!;
+    }
+    if (cls === C_DROP) continue;
+    if (cls === C_EXPAND) {
+      const f = EXPAND.get(c)!;
+      for (let k = 0; k < f.length; k++) {
+        const fc = f.charCodeAt(k);
+        if (CLS[fc] === C_UNSET) classify(fc);
+        const fcls = CLS[fc]!;
+        if (fcls === C_DROP || fcls === C_EXPAND) continue;
+        emit(FOLD[fc]!, fcls, i, i + 1);
+      }
+      continue;
+    }
+    c = FOLD[c]!;
+    emit(c, cls, i, i + 1);
+  }
+  resolveRun(0);
+  return n;
+}
+
+// ---- pass 2: evasion variants and Chinese numerals -----------------------------------
+
+/** Evasion spellings (already folded: lower case, simplified) → canonical form. */
+export const VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['薇信', '微信'], ['威信', '微信'], ['徽信', '微信'], ['维信', '微信'], ['微心', '微信'], ['威心', '微信'],
+  ['薇心', '微信'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['weixin', '微信'], ['wechat', '微信'],
+  ['扣扣', 'qq'], ['抠抠', 'qq'], ['蔻蔻', 'qq'], ['叩叩', 'qq'],
+  ['菠菜', '博彩'], ['波菜', '博彩'],
+  ['yhk', '银行卡'], ['zfb', '支付宝'], ['sfz', '身份证'], ['yzm', '验证码'],
+  ['网止', '网址'], ['网zhi', '网址'],
+  ['帀', '币'], ['u币', 'usdt'], ['泰达币', 'usdt'], ['刷dan', '刷单'], ['s单', '刷单'],
+  ['兼zhi', '兼职'], ['返li', '返利'], ['tg', 'telegram'], ['纸飞机', 'telegram'], ['电报', 'telegram'],
+];
+
+const ZH_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const isZhNum = (c: string) => c in ZH_DIGIT || c in ZH_UNIT || c in ZH_BIG || c === '点';
+
+/** Value of a Chinese numeral string such as 三万五千, 十二, 一点五, 两百; NaN when malformed. */
+export function parseChineseNumber(s: string): number {
+  const dot = s.indexOf('点');
+  if (dot >= 0) {
+    const int = dot === 0 ? 0 : parseChineseNumber(s.slice(0, dot));
+    let frac = '';
+    for (const ch of s.slice(dot + 1)) {
+      if (!(ch in ZH_DIGIT)) return NaN;
+      frac += ZH_DIGIT[ch];
+    }
+    return frac ? Number(`${int}.${frac}`) : NaN;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in ZH_DIGIT) {
+      if (digit >= 0) section = section * 10 + digit; // 二零二五-style sequences
+      digit = ZH_DIGIT[ch]!;
+    } else if (ch in ZH_UNIT) {
+      section += (digit < 0 ? 1 : digit) * ZH_UNIT[ch]!;
+      digit = -1;
+    } else if (ch in ZH_BIG) {
+      section += digit < 0 ? 0 : digit;
+      total += (section || 1) * ZH_BIG[ch]!;
+      section = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  return total + section + (digit < 0 ? 0 : digit);
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  out?: string;
+  len?: number;
+}
+const ROOT: TrieNode = { next: new Map() };
+const VSTART = new Uint8Array(0x10000); // 1 = may start a variant, 2 = Chinese numeral, 3 = both
+const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+for (const [from, to] of VARIANTS) {
+  if (from === to) continue;
+  let node = ROOT;
+  for (let i = 0; i < from.length; i++) {
+    const c = from.charCodeAt(i);
+    let nx = node.next.get(c);
+    if (!nx) node.next.set(c, (nx = { next: new Map() }));
+    node = nx;
+  }
+  node.out = to;
+  node.len = from.length;
+  const c0 = from.charCodeAt(0);
+  VSTART[c0] = VSTART[c0]! | 1;
+}
+for (const ch of '零一二两三四五六七八九十百千万亿') {
+  const c0 = ch.charCodeAt(0);
+  VSTART[c0] = VSTART[c0]! | 2;
+}
+
+const UNIT_AFTER = '元块倍%';
+
+let cap2 = 0;
+let OUT2 = new Uint16Array(0);
+let ST2 = new Uint32Array(0);
+let EN2 = new Uint32Array(0);
+function ensure2(need: number): void {
+  if (need <= cap2) return;
+  let next = Math.max(64, cap2 * 2);
+  while (next < need) next *= 2;
+  const o = new Uint16Array(next);
+  o.set(OUT2.subarray(0, cap2));
+  const s = new Uint32Array(next);
+  s.set(ST2.subarray(0, cap2));
+  const e = new Uint32Array(next);
+  e.set(EN2.subarray(0, cap2));
+  OUT2 = o;
+  ST2 = s;
+  EN2 = e;
+  cap2 = next;
+}
+
+function pass2(n: number): Normalized | null {
+  // Quick exit: nothing that could start a variant or a numeral.
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (VSTART[OUT[i]!]) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return null;
+  ensure2(n + 64);
+  let m = 0;
+  const pushStr = (str: string, s: number, e: number) => {
+    ensure2(m + str.length + 1);
+    for (let k = 0; k < str.length; k++) {
+      OUT2[m] = str.charCodeAt(k);
+      ST2[m] = s;
+      EN2[m] = e;
+      m++;
+    }
+  };
+  let i = 0;
+  while (i < n) {
+    const c = OUT[i]!;
+    const flag = VSTART[c]!;
+    if (flag !== 0) {
+      if (flag & 1) {
+        // longest variant match from i
+        let node: TrieNode | undefined = ROOT;
+        let best: TrieNode | null = null;
+        for (let j = i; j < n && node; j++) {
+          node = node.next.get(OUT[j]!);
+          if (node?.out) best = node;
+        }
+        if (best) {
+          const L = best.len!;
+          const asciiStart = isAsciiAlnum(c);
+          const asciiEnd = isAsciiAlnum(OUT[i + L - 1]!);
+          // Latin variants (vx, yhk) only as whole tokens: not inside a longer word.
+          const okBefore = !asciiStart || i === 0 || !(OUT[i - 1]! >= 0x61 && OUT[i - 1]! <= 0x7a);
+          const okAfter = !asciiEnd || i + L >= n || !(OUT[i + L]! >= 0x61 && OUT[i + L]! <= 0x7a);
+          if (okBefore && okAfter) {
+            pushStr(best.out!, ST[i]!, EN[i + L - 1]!);
+            i += L;
+            continue;
+          }
+        }
+      }
+      if (flag & 2) {
+        const r = numeral(i, n);
+        if (r) {
+          pushStr(r.text, ST[i]!, EN[r.end - 1]!);
+          i = r.end;
+          continue;
+        }
+      }
+    }
+    if (m >= cap2) ensure2(m + 64);
+    OUT2[m] = c;
+    ST2[m] = ST[i]!;
+    EN2[m] = EN[i]!;
+    m++;
+    i++;
+  }
+  return { text: codesToString(OUT2, m), starts: ST2.slice(0, m), ends: EN2.slice(0, m) };
+}
+
+function codesToString(codes: Uint16Array, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return s;
+}
+
+/** Numeral at OUT[i]: 百分之X → X%, 千分之X → (X/10)%, Chinese numeral + 元/块/倍/% → digits. */
+function numeral(i: number, n: number): { text: string; end: number } | null {
+  const ch = (k: number) => String.fromCharCode(OUT[k]!);
+  // 百分之 / 千分之
+  if ((ch(i) === '百' || ch(i) === '千') && i + 2 < n && ch(i + 1) === '分' && ch(i + 2) === '之') {
+    let j = i + 3;
+    let raw = '';
+    while (j < n && j - i < 20) {
+      const cj = ch(j);
+      if (isZhNum(cj) || (cj >= '0' && cj <= '9') || cj === '.') raw += cj;
+      else break;
+      j++;
+    }
+    if (!raw) return null;
+    let v = /^[0-9.]+$/.test(raw) ? Number(raw) : parseChineseNumber(raw);
+    if (!Number.isFinite(v)) return null;
+    if (ch(i) === '千') v /= 10;
+    return { text: `${+v.toFixed(4)}%`, end: j };
+  }
+  let j = i;
+  let raw = '';
+  let hasUnit = false;
+  while (j < n && j - i < 16 && isZhNum(ch(j))) {
+    const cj = ch(j);
+    if (cj in ZH_UNIT || cj in ZH_BIG) hasUnit = true;
+    raw += cj;
+    j++;
+  }
+  if (!raw || j >= n || !UNIT_AFTER.includes(ch(j))) return null;
+  if (!hasUnit && raw.length < 2 && ch(j) === '块') return null; // 一块 (together)
+  // Don't eat a preceding-digit construction like 3万元 (handled by the amount parser).
+  if (i > 0 && ch(i - 1) >= '0' && ch(i - 1) <= '9') return null;
+  const v = parseChineseNumber(raw);
+  if (!Number.isFinite(v) || v <= 0) return null;
+  return { text: String(v), end: j };
+}
+
+/** Normalize `input` for matching; see the module comment. Never throws. */
+export function normalize(input: string): Normalized {
+  if (typeof input !== 'string' || input.length === 0) return { text: '', starts: new Uint32Array(0), ends: new Uint32Array(0) };
+  const n = pass1(input);
+  const p2 = pass2(n);
+  if (p2) return p2;
+  return { text: codesToString(OUT, n), starts: ST.slice(0, n), ends: EN.slice(0, n) };
+}
+
+/** Map a normalized range [from, to) back to the original text. */
+export function originalRange(norm: Normalized, from: number, to: number): { start: number; end: number } {
+  if (norm.text.length === 0) return { start: 0, end: 0 };
+  const a = Math.max(0, Math.min(from, norm.text.length - 1));
+  const b = Math.max(a, Math.min(to, norm.text.length) - 1);
+  return { start: norm.starts[a]!, end: norm.ends[b]! };
+}

@@ -1,0 +1,399 @@
+/**
+ * AUTHORING SOURCE of the core rule pack (zh-CN + en). `npx tsx scripts/build-rules.ts`
+ * adds zh-TW (via opencc-js), validates, and writes core.pack.json, which is what the
+ * engine loads. tests/unit/engine/rules.test.ts fails when the two drift apart.
+ *
+ * Phrases are written in any form: the compiler runs them through the same normalizer
+ * as page text (so 穩賺 and 稳赚 are one phrase, "VX" means 微信). Patterns describe
+ * GENERAL scam mechanics in our own words; nothing here is copied from any corpus.
+ *
+ * Weights (standard sensitivity: low ≥ 25, medium ≥ 50, high ≥ 75):
+ *   ~55 = a near-unambiguous scam mechanic on its own (medium);
+ *   ~30 = a strong cue that needs one more; ~15 = a weak cue; signals 8–20.
+ */
+export interface Src {
+  zh: string;
+  en: string;
+}
+export interface SrcRule {
+  id: string;
+  category: string;
+  signal?: string;
+  weight: number;
+  match: { any: string[] } | { all: string[][]; window?: number } | { regex: string; gate: string[]; around?: [number, number] };
+  negatable?: boolean;
+  explanation: Src;
+  advice?: Src;
+}
+
+const L = (zh: string, en: string): Src => ({ zh, en });
+
+export const VERSION = '2026.11.1';
+
+export const CATEGORY_ADVICE: Record<string, Src> = {
+  investment: L('不要向陌生人推荐的平台投钱。正规投资不会保证高收益，也不会让你转账到个人账户或买虚拟币。有疑问打96110咨询。', 'Do not put money into a platform a stranger recommends. Real investments never guarantee high returns or ask you to pay a personal account or buy crypto.'),
+  pension: L('养老钱要守好。“高额返利”“以房养老”“保健品讲座送礼品”多是骗局。签字、交钱前先和子女商量，或打96110问一问。', 'Guard your retirement savings. "High rebates", house-for-pension deals and free health talks with gifts are common traps. Talk to your family before signing or paying.'),
+  task_scam: L('刷单、点赞、垫付返利都是骗局，先给小甜头，再骗大钱。不要垫付任何钱。', 'Paid "tasks" that need you to advance money are scams: small payouts first, then your money is gone. Never pay in advance.'),
+  impersonation_authority: L('公安、检察院、法院不会打电话办案，更没有“安全账户”。挂断电话，自己拨110核实。', 'Police and courts never handle cases by phone and there is no "safe account". Hang up and call 110 yourself.'),
+  impersonation_acquaintance: L('说是熟人、亲戚、领导要钱，先打他原来的电话或当面确认，不要直接转账。', 'If a "friend, relative or boss" asks for money, call their usual number or check in person before paying.'),
+  fake_customer_service: L('真正的客服不会让你转账、贷款或共享屏幕来“退款”“关闭服务”。请从官方App或官方电话联系。', 'Real customer service never asks you to transfer money, take a loan or share your screen to "refund" or "cancel" something. Use the official app or number.'),
+  loan_credit: L('放款前要交“保证金”“解冻金”“手续费”的都是骗子。征信不能花钱“修复”。贷款请找正规银行。', 'Any lender asking for a deposit, unfreezing fee or handling fee before paying out is a scam. Credit records cannot be "repaired" for a fee.'),
+  phishing_subsidy: L('不要点短信或网页里的链接去领补贴、退税、兑换积分，也不要填写银行卡号、密码和验证码。请到官方App或柜台办理。', 'Do not follow links to claim subsidies, tax refunds or points, and never type card numbers, passwords or codes there. Use the official app or counter.'),
+  gambling: L('网络赌博是违法的，平台可以随意操控输赢，钱进去就拿不出来。', 'Online gambling is illegal here; the site controls who wins and your money will not come back out.'),
+  card_trading: L('出租、出售银行卡、电话卡、收款码是违法的，会被冻结账户、列入惩戒名单，甚至坐牢。', 'Renting or selling bank cards, SIM cards or payment codes is a crime: accounts get frozen and people go to prison.'),
+  romance: L('网上认识、没见过面的人，说要一起投资、借钱、寄礼物交关税，都是骗局。', 'An online partner you have never met who talks about investing together, borrowing money or customs fees for a gift is a scammer.'),
+  illegal_service: L('代办证件、发票、色情服务、出售个人信息都是违法的，付了钱也常常被骗。', 'Fake documents, invoices, sex services and personal-data sales are illegal, and buyers are often cheated too.'),
+};
+
+/** Context vocabulary: these make a passage a REPORT about fraud, not fraud. */
+export const CONTEXT = {
+  // Only words scammers do not say about themselves: 民警/公安局/法院 are NOT here,
+  // because impersonation scripts use them ("我是某某公安局民警").
+  report: [
+    '警方提醒', '警方提示', '警方表示', '警方介绍', '反诈', '防骗', '防诈', '以案说法', '以案释法', '诈骗', '骗局', '骗子', '被骗', '受骗', '上当',
+    '犯罪嫌疑人', '嫌疑人', '抓获', '落网', '破获', '刑拘', '被判处', '获刑', '一审判决', '判决书', '记者', '据报道', '据了解', '报警', '96110',
+    '冒充', '谎称', '诱骗', '骗取', '识破', '提高警惕', '不法分子', '犯罪分子', '作案', '涉案金额', '受害人', '被害人', '一男子', '一女子',
+    '男子', '女子', '老人被', '网民', '防范意识', '常见套路', '新型骗术',
+    'police said', 'scam alert', 'fraud alert', 'scammers', 'victims', 'how to spot', 'warning signs', 'was arrested',
+  ],
+  warn: ['谨防', '警惕', '提防', '小心', '注意防范', '请注意', '提醒您', '切勿', '千万不要', 'beware', 'be careful'],
+  disclosure: [
+    '理财非存款', '产品有风险', '投资须谨慎', '投资有风险', '过往业绩不代表', '不代表未来表现', '风险评级', '风险等级', '风险承受能力', '业绩比较基准',
+    '存款保险', '净值型', '以实际为准', 'past performance', 'capital at risk', 'not a deposit',
+  ],
+  negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+};
+
+export const RULES: SrcRule[] = [
+  // ───────────── investment ─────────────
+  {
+    id: 'inv.guaranteed-profit', category: 'investment', weight: 45,
+    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed profit', 'risk-free investment', 'risk free return', 'no risk'] },
+    explanation: L('声称保本、零风险还能高收益：正规投资不会这样承诺。', 'Promises returns with no risk; real investments never can.'),
+  },
+  {
+    id: 'inv.mentor-group', category: 'investment', weight: 35,
+    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
+    explanation: L('“老师带单”“荐股群”“内部消息”是投资骗局的常见开头。', '"Mentors", signal groups and insider tips are the usual start of an investment scam.'),
+  },
+  {
+    id: 'inv.platform-crypto', category: 'investment', weight: 30,
+    match: { any: ['虚拟币', '数字货币', '区块链项目', '挖矿', '矿机', '币圈', '合约交易', '量化交易', '量化机器人', '原始股', '股权投资', '外汇平台', '外汇投资', '期货平台', '数字资产', '元宇宙项目', 'usdt', 'trc20', 'crypto platform', 'bitcoin', 'btc', 'eth', 'mining pool', 'liquidity mining', 'forex'] },
+    explanation: L('提到虚拟币、原始股、外汇等难以核实的投资品种。', 'Mentions hard-to-verify assets such as crypto, pre-IPO shares or forex platforms.'),
+  },
+  {
+    id: 'inv.withdraw-fee', category: 'investment', weight: 45,
+    match: { all: [['提现', '出金', '提币', 'withdraw', 'withdrawal'], ['手续费', '保证金', '解冻', '个人所得税', '税费', '验证金', '风控', '流水不足', 'fee', 'tax', 'deposit']], window: 30 },
+    explanation: L('要你先交费、交税或“解冻”才能提现：钱已经拿不回来了，再交只会更多。', 'Asks for a fee or tax before you can withdraw: the money is already gone; paying more only loses more.'),
+  },
+  {
+    id: 'inv.platform-recharge', category: 'investment', weight: 30,
+    match: { all: [['平台', 'app', '软件', '网站', 'platform'], ['充值', '入金', '投资', '理财', 'deposit', 'invest'], ['收益', '回报', '利润', '分红', '返利', 'profit', 'return']], window: 40 },
+    explanation: L('让你在某个平台或App充值投资并承诺收益。', 'Asks you to deposit into a platform or app for promised profits.'),
+  },
+  {
+    id: 'inv.returns-high', category: 'investment', signal: 'returns', weight: 30,
+    match: { regex: '(日|每日|每天|天天|周|每周|月|每月|年|年化|七日年化)(收益|回报|利润|分红|返利|利息|息|收益率|回报率|化收益率|化收益)?(率)?(高达|达|约|为|是|可达|稳定)?[:]?(\\d{1,3}(?:\\.\\d{1,3})?)%', gate: ['%'], around: [20, 2] },
+    negatable: false,
+    explanation: L('声称的收益折合年化远高于正常水平。', 'The claimed return, annualized, is far above any normal rate.'),
+  },
+  {
+    id: 'inv.en-pig-butchering', category: 'investment', weight: 35,
+    match: { all: [['crypto', 'bitcoin', 'usdt', 'trading platform', 'investment platform', 'exchange'], ['profit', 'returns', 'earn', 'gains', 'income'], ['my uncle', 'my aunt', 'insider', 'analyst', 'mentor', 'teach you', 'show you how', 'guaranteed', 'daily']], window: 160 },
+    explanation: L('英文“加密货币投资”话术：熟人式的导师带你在平台上赚钱。', 'Classic crypto "pig-butchering" pitch: a friendly mentor shows you how to earn on a platform.'),
+  },
+
+  // ───────────── pension (elderly) ─────────────
+  {
+    id: 'pen.project-return', category: 'pension', weight: 45,
+    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '回报', '分红', '利息', '收益', '回购', '保本', '年息', '高息', '预付', '会员费', '入住费', '床位费', '认购']], window: 60 },
+    explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
+  },
+  {
+    id: 'pen.house-for-pension', category: 'pension', weight: 50,
+    match: { all: [['以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
+    explanation: L('让老人把房子抵押去“理财”或“以房养老”：房子可能被骗走。', 'Asks older people to mortgage their home for an "investment" or house-for-pension deal: the home can be lost.'),
+  },
+  {
+    id: 'pen.insurance-agent', category: 'pension', weight: 40,
+    match: { all: [['养老保险', '社保', '养老金', '退休金'], ['代办', '补缴', '提高待遇', '内部指标', '内部名额', '提前退休', '一次性补交', '关系']], window: 30 },
+    explanation: L('声称能代办、补缴养老保险或走关系提高养老金：正规社保只能到社保机构办理。', 'Offers to "arrange" pension insurance or higher pensions through connections: real social insurance is only handled by the official office.'),
+  },
+  {
+    id: 'pen.health-talk', category: 'pension', weight: 40,
+    match: { all: [['讲座', '专家义诊', '健康讲座', '养生讲座', '免费体检', '会议营销', '健康课', '专家讲课'], ['保健品', '包治', '根治', '神药', '特效', '降三高', '免费领', '送鸡蛋', '领鸡蛋', '赠品', '礼品', '量子', '磁疗', '理疗仪', '购买']], window: 80 },
+    explanation: L('健康讲座、义诊送礼品，再高价推销“包治百病”的保健品：典型的坑老套路。', 'Free health talks with gifts that end in pricey "cure-all" supplements: a classic trap for older people.'),
+  },
+  {
+    id: 'pen.cure-all', category: 'pension', weight: 35,
+    match: { any: ['包治百病', '根治三高', '根治糖尿病', '不用吃药', '停药', '代替药物', '比药还管用', '祖传秘方', '神奇疗效', '治愈率100', '量子保健', '量子水', '包治'] },
+    explanation: L('保健品不是药，声称能根治疾病、让人停药是虚假宣传。', 'Supplements are not medicine; claims they cure disease or replace medication are false.'),
+  },
+  {
+    id: 'pen.free-trip', category: 'pension', weight: 35,
+    match: { all: [['免费旅游', '免费游', '一日游', '零元游', '0元游', '低价游', '老年游'], ['购物', '产品', '讲座', '保健品', '玉石', '茶叶', '认购', '推介', '送礼']], window: 80 },
+    explanation: L('“免费旅游”再诱导购物或听推介：旅游是诱饵。', '"Free trips" that lead to sales talks or shopping: the trip is bait.'),
+  },
+  {
+    id: 'pen.buyback-storage', category: 'pension', weight: 45,
+    match: { all: [['回购', '寄存', '寄售', '代卖', '托管'], ['藏品', '收藏品', '纪念币', '纪念钞', '邮票', '字画', '玉石', '古董', '红木', '茶叶', '酒', '黄金', '艺术品', '产品']], window: 30 },
+    explanation: L('买下藏品、茶叶等再“寄存”“回购”赚差价：到期没人回购，钱也没了。', 'Buy collectibles, tea etc. and "store" them for a promised buy-back: nobody buys back and the money is gone.'),
+  },
+  {
+    id: 'pen.consume-rebate', category: 'pension', weight: 40,
+    match: { any: ['消费返利', '消费返现', '消费全返', '全额返还', '购物返本', '买多少返多少', '消费养老', '消费即投资', '零成本养老', '养老帮扶', '帮扶金', '养老补贴申领', '扶贫项目返利', '国家项目返利'] },
+    explanation: L('“消费全返”“养老帮扶金”等说法：先让你交钱，许诺的返还不会兑现。', '"Full refund on spending" or "pension support funds" promises: you pay first and the refund never comes.'),
+  },
+  {
+    id: 'pen.target-elderly', category: 'pension', weight: 15,
+    match: { any: ['老年人', '老人家', '中老年', '退休人员', '叔叔阿姨', '爷爷奶奶', '老干部', '银发', '60岁以上', 'seniors', 'retirees'] },
+    explanation: L('面向老年人推销。', 'Aimed at older people.'),
+  },
+
+  // ───────────── task_scam ─────────────
+  {
+    id: 'task.brushing', category: 'task_scam', weight: 55,
+    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
+    explanation: L('刷单、点赞、做任务拿佣金：先返小钱，再让你垫付大钱。', 'Paid liking/ordering "tasks": small payouts first, then you are asked to advance large sums.'),
+  },
+  {
+    id: 'task.advance-payment', category: 'task_scam', weight: 35,
+    match: { any: ['垫付', '先垫', '本金返还', '本金加佣金', '佣金日结', '日结佣金', '高额佣金', '返佣'] },
+    explanation: L('要你先垫钱再返还本金和佣金。', 'Asks you to pay first and get principal plus commission back later.'),
+  },
+  {
+    id: 'task.easy-money', category: 'task_scam', weight: 25,
+    match: { all: [['兼职', '在家', '手机就能', '一部手机', '零门槛', '无门槛', '足不出户', 'part-time', 'work from home'], ['日入', '日赚', '日结', '月入', '每天赚', '一单', '佣金', '轻松赚', '收入', 'per day', 'daily pay']], window: 30 },
+    explanation: L('“手机兼职、日入几百”的轻松赚钱广告。', '"Easy phone job, hundreds a day" adverts.'),
+  },
+
+  // ───────────── impersonation_authority ─────────────
+  {
+    id: 'auth.safe-account', category: 'impersonation_authority', weight: 55,
+    match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '监管账户', '资金监管账户', '安全帐户'] },
+    explanation: L('“安全账户”“资金清查”：公检法从来没有这种账户。', '"Safe account" or "fund check": police and courts have no such account.'),
+  },
+  {
+    id: 'auth.case-threat', category: 'impersonation_authority', weight: 35,
+    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案'] },
+    explanation: L('说你涉案、被通缉、要配合调查：这是冒充公检法的恐吓。', 'Says you are under investigation or wanted: impersonation of police to frighten you.'),
+  },
+  {
+    id: 'auth.officer', category: 'impersonation_authority', weight: 20,
+    match: { any: ['公安局', '检察院', '法院', '警官', '警号', '刑侦', '经侦', '网警', '医保局', '社保局', '卫健委', '税务局', '市场监管局', '国安', '银保监', '金融监管局', 'police officer', 'federal agent', 'irs', 'customs'] },
+    explanation: L('自称公安、检察院、法院或政府部门。', 'Claims to be police, a court or a government office.'),
+  },
+  {
+    id: 'auth.case-transfer', category: 'impersonation_authority', weight: 35,
+    match: { all: [['公安', '警官', '检察', '法院', '办案', '案件', '调查', '通缉', '涉嫌'], ['转账', '转入', '汇款', '资金', '存款', '银行卡', '验证码', '下载', '视频笔录', '屏幕共享', '共享屏幕']], window: 50 },
+    explanation: L('“办案”的人让你转账、报验证码或下载软件。', 'Someone "handling your case" asks you to transfer money, read out codes or install software.'),
+  },
+
+  // ───────────── impersonation_acquaintance ─────────────
+  {
+    id: 'acq.new-number', category: 'impersonation_acquaintance', weight: 30,
+    match: { any: ['猜猜我是谁', '我换号了', '换了新号', '这是我新号', '我的新号码', '我是你领导', '我是你老板', '我是你的老同学', '我是你外甥', '我是你孙子', '我是你侄子', '这是我的新微信', "it's me, new number", 'new number', 'my phone broke', 'lost my phone'] },
+    explanation: L('“猜猜我是谁”“我换号了”：冒充熟人的开场白。', '"Guess who" or "this is my new number": the opener of a fake-acquaintance scam.'),
+  },
+  {
+    id: 'acq.urgent-money', category: 'impersonation_acquaintance', weight: 40,
+    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', 'send money', 'wire', 'gift card', 'transfer']], window: 30 },
+    explanation: L('以熟人、领导、老师身份要求转账或借钱。', 'Someone presenting as a relative, boss or teacher asks for money.'),
+  },
+  {
+    id: 'acq.trouble', category: 'impersonation_acquaintance', weight: 30,
+    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', "i'm in trouble", 'bail money', 'in the hospital'] },
+    explanation: L('说亲人出事急需用钱，还让你保密。', 'Claims a relative is in trouble and needs money fast, and asks you to keep quiet.'),
+  },
+
+  // ───────────── fake_customer_service ─────────────
+  {
+    id: 'cs.refund-claim', category: 'fake_customer_service', weight: 35,
+    match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', 'refund', 'compensation']], window: 50 },
+    explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
+  },
+  {
+    id: 'cs.cancel-service', category: 'fake_customer_service', weight: 45,
+    match: { any: ['注销校园贷', '注销学生账户', '注销贷款账户', '关闭百万保障', '百万保障', '关闭会员自动扣费', '影响征信', '会员自动扣费', '开通了会员', '取消代理', '关闭微信金融', '关闭借呗', '清空额度', '清除记录', '清理记录'] },
+    explanation: L('“注销校园贷”“关闭百万保障”“否则影响征信”：这是假客服的典型说法。', '"Cancel your student loan account" or "turn off the million-yuan cover or your credit is hurt": typical fake-support lines.'),
+  },
+  {
+    id: 'cs.card-suspend', category: 'fake_customer_service', weight: 40,
+    match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机', '取消', '认证', '重新激活', '激活', '改签']], window: 20 },
+    explanation: L('说你的ETC、医保卡、银行卡“失效”“异常”“冻结”要处理。', 'Claims your ETC, medical-insurance card or bank card is "suspended" or "abnormal".'),
+  },
+  {
+    id: 'cs.remote-screen', category: 'fake_customer_service', weight: 40,
+    match: { any: ['屏幕共享', '共享屏幕', '视频会议软件', '会议号', '会议室号', 'zoom', '腾讯会议', '远程协助', '远程控制', 'teamviewer', 'anydesk', 'screen share', 'remote access'] },
+    explanation: L('让你下载会议软件或开屏幕共享：对方能看到你的密码和验证码。', 'Asks you to install meeting software or share your screen so they can see your passwords and codes.'),
+  },
+  {
+    id: 'cs.loan-to-refund', category: 'fake_customer_service', weight: 40,
+    match: { all: [['退款', '理赔', '注销', '关闭', '征信'], ['借呗', '微粒贷', '备用金', '网贷', '贷款', '额度', '花呗']], window: 40 },
+    explanation: L('为了“退款/注销”让你去网贷平台借钱：钱会直接进骗子口袋。', 'To "refund" or "cancel", you are told to borrow from loan apps: the money goes straight to the scammer.'),
+  },
+
+  // ───────────── loan_credit ─────────────
+  {
+    id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 55,
+    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '放款前', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
+    explanation: L('放款前要交解冻金、保证金或“刷流水”：正规贷款放款前不收费。', 'Asks for an unfreezing fee, deposit or "turnover proof" before lending: real lenders never charge before paying out.'),
+  },
+  {
+    id: 'loan.no-check', category: 'loan_credit', weight: 25,
+    match: { any: ['黑户可贷', '黑户也能', '不看征信', '无视征信', '征信花了也能', '不查征信', '秒批', '秒到账', '百分百下款', '100%下款', '包下款', '无需审核', '无视黑白', '逾期也能贷', 'no credit check', 'guaranteed approval'] },
+    explanation: L('“不看征信、黑户秒批、包下款”：正规机构都要审核。', '"No credit check, guaranteed approval": every real lender checks.'),
+  },
+  {
+    id: 'loan.credit-repair', category: 'loan_credit', weight: 45,
+    match: { any: ['征信修复', '修复征信', '征信洗白', '洗白征信', '消除逾期', '消除不良记录', '征信铲单', '铲单', '征信异议代办', '代理维权减免', '停息挂账代办', 'credit repair'] },
+    explanation: L('花钱“修复征信”“消除逾期记录”：征信不能花钱修改。', 'Paying to "repair credit" or erase overdue records: credit records cannot be bought clean.'),
+  },
+  {
+    id: 'loan.fee-before', category: 'loan_credit', weight: 40,
+    match: { all: [['贷款', '借款', '放款', '下款', '额度', 'loan'], ['保证金', '手续费', '服务费', '会员费', '押金', '先交', '先付', '公证费', '保险费', '流水', 'upfront fee', 'processing fee']], window: 30 },
+    explanation: L('贷款到手前就要你交钱。', 'You must pay before you receive the loan.'),
+  },
+  {
+    id: 'loan.app-approval', category: 'loan_credit', weight: 25,
+    match: { all: [['贷款', '借款', '额度', '放款'], ['下载', 'app', '添加', '加微信', '加qq', '链接', '审核通过', '已通过']], window: 40 },
+    explanation: L('陌生来电或消息说贷款已批，让你加好友或下载App。', 'An unsolicited "your loan is approved" asking you to add a contact or install an app.'),
+  },
+
+  // ───────────── phishing_subsidy ─────────────
+  {
+    id: 'phish.points-cash', category: 'phishing_subsidy', weight: 45,
+    match: { all: [['积分', '密码器', '网银', 'u盾', '证书', '账户', '信用卡', '额度'], ['兑换现金', '兑换', '即将清零', '清零', '过期', '失效', '冻结', '升级', '提额', '提升额度', '激活', '领取']], window: 25 },
+    explanation: L('积分兑现金、网银证书失效、信用卡提额：让你点链接登录的钓鱼短信。', 'Points-for-cash, expiring certificates or credit-limit raises: phishing that wants you to log in via a link.'),
+  },
+  {
+    id: 'phish.subsidy', category: 'phishing_subsidy', weight: 40,
+    match: { any: ['补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
+    explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
+  },
+  {
+    id: 'phish.login-link', category: 'phishing_subsidy', weight: 25,
+    match: { all: [['登录', '登入', '点击', '进入', '访问', '打开', 'log in', 'click', 'verify'], ['网址', '链接', '手机网', '网站', 'http', 'www', 'link']], window: 20 },
+    explanation: L('要你点链接登录办理。', 'Asks you to follow a link and log in.'),
+  },
+  {
+    id: 'phish.prize', category: 'phishing_subsidy', weight: 40,
+    match: { any: ['中奖', '幸运观众', '抽中', '恭喜您获得', '获得大奖', '场外幸运', '节目组', '奖金领取', '领奖', '抽奖活动中获得', "you've won", 'you have won', 'winner', 'claim your prize', 'won a prize'] },
+    explanation: L('说你中奖了，要交钱或填资料领奖。', 'Says you have won a prize that needs a fee or your details.'),
+  },
+
+  // ───────────── gambling ─────────────
+  {
+    id: 'gamble.bonus', category: 'gambling', weight: 40,
+    match: { any: ['首存', '首充', '存送', '注册送', '注册就送', '彩金', '返水', '洗码', '反水', '送体验金', '体验金', '充值送', '出款', '提款秒到', '存款优惠'] },
+    explanation: L('“首存送、彩金、返水”是网络赌场拉人的说法。', '"First-deposit bonus, free credits, rebates": how online casinos recruit.'),
+  },
+  {
+    id: 'gamble.games', category: 'gambling', weight: 35,
+    match: { any: ['百家乐', '真人视讯', '娱乐城', '时时彩', '六合彩', '北京赛车', 'pk10', '棋牌', '电子游艺', '捕鱼', '体育投注', '网投', '博彩', '赌场', '老虎机', '澳门赌', '葡京', '威尼斯人', '太阳城', '赌球', '下注', '投注', '菠菜', '开元', '皇冠体育', '线上赌', '网赌', '快三', 'online casino', 'sports betting', 'slots', 'baccarat'] },
+    explanation: L('网络赌博平台的游戏或下注说法。', 'Online gambling games or betting.'),
+  },
+  {
+    id: 'gamble.sure-win', category: 'gambling', weight: 30,
+    match: { any: ['稳赢', '包中', '必中', '计划群', '彩票计划', '内部资料', '导师带', '回血', '上岸', '稳定盈利', '精准计划', '杀猪', '包赢'] },
+    explanation: L('“包中、计划群、回血上岸”：赌博骗局拉人的话术。', '"Sure wins, tip groups, win your losses back": gambling-scam lines.'),
+  },
+
+  // ───────────── card_trading ─────────────
+  {
+    id: 'card.buy-sell', category: 'card_trading', weight: 50,
+    match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '两卡', '四件套', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', '卡农', '卡商', '码商', '号商', 'sell your bank account', 'rent your account'] },
+    explanation: L('收购、出租银行卡、电话卡、收款码：这是帮诈骗洗钱的违法行为。', 'Buying or renting bank cards, SIM cards or payment codes: illegal money laundering for scammers.'),
+  },
+  {
+    id: 'card.money-mule', category: 'card_trading', weight: 45,
+    match: { any: ['跑分', '车队', '接料', '一道', '二道', '回u', '卡接', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '黑钱', '料子', '码接', '资金盘', '出u', '收u', '换汇', '三方通道', '支付通道', '四方支付'] },
+    explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
+  },
+
+  // ───────────── romance ─────────────
+  {
+    id: 'rom.endearment-money', category: 'romance', weight: 40,
+    match: { all: [['宝贝', '亲爱的', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], ['投资', '平台', '转账', '借', '汇款', '手续费', '关税', '包裹', '礼物', '机票', '签证', '充值', '验证码', '链接', 'invest', 'send money', 'customs', 'package', 'gift', 'wire']], window: 60 },
+    explanation: L('网恋对象谈情说爱的同时提到投资、借钱、关税或充值。', 'An online sweetheart who brings up investing, borrowing, customs fees or top-ups.'),
+  },
+  {
+    id: 'rom.online-partner', category: 'romance', weight: 25,
+    match: { any: ['网恋', '交友平台', '婚恋网', '相亲网站', '一见钟情', '缘分', '我们的未来', '见面之前', '军医', '维和部队', '海外工作', '石油平台', '单身', '寻找真爱', 'dating site', 'true love', 'our future', 'deployed overseas', 'peacekeeping', 'oil rig'] },
+    explanation: L('网上婚恋交友的套路说法。', 'Typical online-dating lines.'),
+  },
+
+  // ───────────── illegal_service ─────────────
+  {
+    id: 'ill.documents', category: 'illegal_service', weight: 50,
+    match: { any: ['代开发票', '代开', '开发票', '发票代开', '增值税发票', '税票', '办证', '刻章', '毕业证', '学历证', '资格证', '驾驶证', '假证', '证件办理', '身份证办理', '代办证件', '代考', '包过', '替考'] },
+    explanation: L('代开发票、办证、刻章、代考：违法服务。', 'Invoices, certificates, stamps, exam proxies for sale: illegal services.'),
+  },
+  {
+    id: 'ill.sex', category: 'illegal_service', weight: 45,
+    match: { any: ['上门服务', '楼凤', '外围', '援交', '约炮', '包夜', '快餐', '全套', '莞式', '看片', '卖片', '买片', '黄片', '簧片', '黄色', '资源群', '色情', '裸聊', '日批', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '国产', 'escort', 'hookup', 'nudes'] },
+    explanation: L('色情服务、色情视频的广告：违法，而且常常是骗钱的幌子。', 'Adverts for sex services or porn: illegal and often a pretext to take money.'),
+  },
+  {
+    id: 'ill.data', category: 'illegal_service', weight: 45,
+    match: { any: ['出售个人信息', '公民信息', '数据出售', '一手数据', '精准数据', '数据源', '料源', '接码', '实名号', '解封', '引流', '协议号', '飞机号', '成品号', '批量注册', '群发', '短信群发', '营销软件', '定位手机', '查开房', '查档', '社工库', '盗号', '黑客', '改分', '破解', '外挂', '脚本', 'cvv', 'fullz'] },
+    explanation: L('买卖个人信息、账号、黑客服务：违法。', 'Personal data, accounts or hacking services for sale: illegal.'),
+  },
+  {
+    id: 'ill.drugs-weapons', category: 'illegal_service', weight: 50,
+    match: { any: ['冰毒', '大麻', '摇头丸', 'k粉', '迷药', '听话水', '催情', '仿真枪', '气枪', '枪支', '出售枪', '上头电子烟', 'lsd'] },
+    explanation: L('出售毒品、迷药、枪支：严重违法。', 'Drugs, sedatives or weapons for sale: serious crimes.'),
+  },
+
+  // ───────────── generic signals (attributed to the strongest category) ─────────────
+  {
+    id: 'sig.contact-id', category: 'signal', signal: 'contact', weight: 18, negatable: false,
+    match: { regex: '(?:(?<![a-z])(?:qq|telegram|whatsapp|line|skype)|微信|飞机|企鹅|加我|私聊|加v)(?:号码|号|id)?(?:同号)?[:@+ ]{0,3}(?:[a-z][a-z0-9_.-]{4,}|\\d[a-z0-9_.-]{5,})', gate: ['微信', 'qq', 'telegram', 'whatsapp', 'line', 'skype', '飞机', '企鹅', '加我', '私聊', '加v'], around: [0, 40] },
+    explanation: L('留下私人聊天账号，把你引到平台之外私聊。', 'Leaves a private chat ID to move you off the platform.'),
+  },
+  {
+    id: 'sig.contact-handle', category: 'signal', signal: 'contact', weight: 15, negatable: false,
+    match: { regex: '(t\\.me/[a-z0-9_+]{3,}|@[a-z][a-z0-9_]{4,}|wa\\.me/\\d{6,})', gate: ['t.me/', '@', 'wa.me/'], around: [0, 40] },
+    explanation: L('留下Telegram/WhatsApp等账号。', 'Leaves a Telegram/WhatsApp handle.'),
+  },
+  {
+    id: 'sig.contact-add', category: 'signal', signal: 'contact', weight: 12, negatable: false,
+    match: { any: ['加微信', '加我微信', '添加微信', '加好友', '私聊', '私信我', '加qq', '加群', '进群', '拉你进群', '下载app', '下载软件', '下载客户端', '扫码下载', '扫码加', '添加客服', '联系客服', '联系专员', '找专员', '加v', '加我', '滴滴我', 'add me on', 'dm me', 'message me on', 'whatsapp me', 'contact me on telegram', 'join our group'] },
+    explanation: L('催你加好友、私聊或下载App。', 'Pushes you to add a contact, chat privately or install an app.'),
+  },
+  {
+    id: 'sig.payment', category: 'signal', signal: 'payment', weight: 15,
+    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '充值', '缴纳', '交纳', '先交', '保证金', '押金', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
+  },
+  {
+    id: 'sig.payment-address', category: 'signal', signal: 'payment', weight: 20, negatable: false,
+    match: { regex: '(\\bt[1-9a-hj-np-z]{33}\\b|\\b0x[0-9a-f]{40}\\b|(卡号|账号|账户|帐号|收款)[:]?\\d{12,19})', gate: ['usdt', 'trc', 'wallet', 'address', '地址', '钱包', '0x', '卡号', '账号', '账户', '帐号', '收款'], around: [60, 90] },
+    explanation: L('给出收款卡号或加密货币地址。', 'Gives a bank account or crypto wallet to pay into.'),
+  },
+  {
+    id: 'sig.credential', category: 'signal', signal: 'credential', weight: 18,
+    match: { all: [['提供', '告诉', '发送', '输入', '填写', '报给', '发给', '上传', '核对', '验证', 'provide', 'send', 'enter', 'share', 'confirm'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
+    explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
+  },
+  {
+    id: 'sig.urgency', category: 'signal', signal: 'urgency', weight: 10, negatable: false,
+    match: { any: ['限时', '名额有限', '仅限今天', '今日内', '今天内', '24小时内', '逾期失效', '逾期作废', '逾期将', '过期作废', '立即处理', '立即办理', '马上处理', '尽快处理', '最后一天', '错过再等', '机不可失', '倒计时', '否则将', '否则会', 'act now', 'urgent', 'within 24 hours', 'limited time', 'expires today', 'immediately'] },
+    explanation: L('催你马上行动、不给你时间想。', 'Rushes you so you have no time to think.'),
+  },
+  {
+    id: 'sig.secrecy', category: 'signal', signal: 'secrecy', weight: 20, negatable: false,
+    match: { any: ['不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
+    explanation: L('要你保密、不让家人知道：骗子怕你被人提醒。', 'Asks you to keep it secret from family: scammers fear someone will warn you.'),
+  },
+  {
+    id: 'sig.apk', category: 'signal', signal: 'apk', weight: 20, negatable: false,
+    match: { regex: '[a-z0-9_/-]\\.apk\\b|下载(app|软件|安装包)|安装包', gate: ['.apk', '下载', '安装包'], around: [10, 12] },
+    explanation: L('让你下载安装来路不明的App或安装包。', 'Asks you to install an unknown app or APK.'),
+  },
+  {
+    id: 'sig.url', category: 'signal', signal: 'url', weight: 8, negatable: false,
+    match: { regex: '(https?://|www\\.)[a-z0-9-]+|[a-z0-9-]{2,}\\.(com|cn|net|top|xyz|vip|cc|me|app|shop|site|info|club|io)\\b', gate: ['http', 'www.', '.com', '.cn', '.net', '.top', '.xyz', '.vip', '.cc', '.me', '.app', '.shop', '.site', '.info', '.club', '.io'], around: [30, 40] },
+    explanation: L('带有链接。', 'Contains a link.'),
+  },
+];
