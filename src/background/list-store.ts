@@ -1,0 +1,242 @@
+/**
+ * Blacklist storage in IndexedDB (stores `lists` and `listBlobs` of src/background/db.ts).
+ *
+ *   lists      one metadata record per list (ListMeta), plus the small user list record
+ *              (id 'user': the person's own allow/block hosts, checked before any list).
+ *   listBlobs  'entries:<id>'  that list's entries (needed to rebuild the merged index)
+ *              'merged'        the serialized merged index of seed + subscriptions: ONE
+ *                              record, so a cold worker loads it in one read
+ *              'dnr'           the domains the DNR rules were built from (resync after a crash)
+ *              'hitmeta:<b>'   entry metadata (category, source, firstSeen, expiry) in
+ *                              HIT_META_BUCKETS shards keyed by metaKey ("domain:x.example");
+ *                              the index holds no entry text, so a hit reads ONE shard
+ *
+ * Atomicity (see ARCHITECTURE.md lesson 8): a new list is parsed and the new merged index
+ * is built ASIDE, in memory; then meta + entries + merged + dnr are written in ONE
+ * readwrite transaction over both stores. A worker killed before the commit leaves the
+ * old list; IndexedDB rolls an interrupted transaction back, so never half a list.
+ */
+import type { Db } from './db';
+import type { ListEntry } from '../lists/types';
+import type { ListFormat } from './list-engine';
+
+export type ListKind = 'seed' | 'subscription';
+
+/** Why the last update failed, in codes the options page turns into plain words. */
+export const LIST_ERROR_CODES = [
+  'network',
+  'timeout',
+  'http',
+  'too-large',
+  'truncated',
+  'bad-signature',
+  'bad-hash',
+  'bad-format',
+  'empty',
+  'rollback',
+  'quota',
+  'storage',
+] as const;
+export type ListErrorCode = (typeof LIST_ERROR_CODES)[number];
+
+export interface ListMeta {
+  id: string;
+  kind: ListKind;
+  name: string;
+  url?: string;
+  format: ListFormat;
+  /** Signed feeds: the pinned publisher public key (as given by the publisher). */
+  publicKey?: string;
+  /** Feed list version (signed feeds) or seed version. Never goes backwards. */
+  version?: number;
+  etag?: string;
+  lastModified?: string;
+  addedAt: number;
+  /** Last time the list was confirmed current (200 applied, or 304 Not Modified). */
+  lastSuccess?: number;
+  lastAttempt?: number;
+  lastError?: { code: ListErrorCode; detail?: string; at: number };
+  /** Consecutive failures (drives exponential backoff). */
+  failures: number;
+  /** Earliest time the updater should try this list again. */
+  nextDue?: number;
+  entryCount: number;
+  rejectedCount?: number;
+}
+
+export interface UserHost {
+  host: string;
+  addedAt: number;
+}
+export interface UserLists {
+  id: 'user';
+  allow: UserHost[];
+  block: UserHost[];
+}
+
+export interface MergedRecord {
+  id: 'merged';
+  bytes: Uint8Array;
+  generation: number;
+  builtAt: number;
+  [k: string]: unknown;
+}
+
+/** What the DNR rules are built from (domains only; see dnr.ts). */
+export interface DnrPlanSource {
+  block: string[];
+  allow: string[];
+}
+
+export class StorageQuotaError extends Error {
+  constructor(cause: unknown) {
+    super(`storage quota exceeded: ${String(cause)}`);
+    this.name = 'StorageQuotaError';
+  }
+}
+
+export function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return name === 'QuotaExceededError' || /quota/i.test(String(err));
+}
+
+// Entries are stored as compact tuples: [kind, value, action, category, firstSeen, expires?].
+type EntryTuple = [ListEntry['kind'], string, ListEntry['action'], ListEntry['category'], number, number?];
+
+export function encodeEntries(entries: readonly ListEntry[]): Uint8Array {
+  const tuples: EntryTuple[] = entries.map((e) =>
+    e.expires === undefined ? [e.kind, e.value, e.action, e.category, e.firstSeen] : [e.kind, e.value, e.action, e.category, e.firstSeen, e.expires],
+  );
+  return new TextEncoder().encode(JSON.stringify(tuples));
+}
+
+export function decodeEntries(bytes: Uint8Array | ArrayBuffer, source: string): ListEntry[] {
+  const tuples = JSON.parse(new TextDecoder().decode(bytes)) as EntryTuple[];
+  return tuples.map(([kind, value, action, category, firstSeen, expires]) =>
+    expires === undefined ? { kind, value, action, category, source, firstSeen } : { kind, value, action, category, source, firstSeen, expires },
+  );
+}
+
+const entriesKey = (id: string) => `entries:${id}`;
+
+export const HIT_META_BUCKETS = 256;
+/** [source, action, category, firstSeen, expires?] */
+export type HitMetaTuple = [string, ListEntry['action'], ListEntry['category'], number, number?];
+
+/** Same key as src/lists/compact-index.ts metaKey(kind, value). */
+export const metaKeyOf = (e: Pick<ListEntry, 'kind' | 'value'>) => `${e.kind}:${e.value}`;
+
+/** FNV-1a over UTF-16 code units → shard number. */
+export function hitMetaBucket(metaKey: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < metaKey.length; i++) {
+    h ^= metaKey.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % HIT_META_BUCKETS;
+}
+
+export function buildHitMeta(entries: readonly ListEntry[]): Uint8Array[] {
+  const shards: Array<Record<string, HitMetaTuple[]>> = Array.from({ length: HIT_META_BUCKETS }, () => ({}));
+  for (const e of entries) {
+    const key = metaKeyOf(e);
+    const shard = shards[hitMetaBucket(key)]!;
+    const t: HitMetaTuple = e.expires === undefined ? [e.source, e.action, e.category, e.firstSeen] : [e.source, e.action, e.category, e.firstSeen, e.expires];
+    (shard[key] ??= []).push(t);
+  }
+  const enc = new TextEncoder();
+  return shards.map((s) => enc.encode(JSON.stringify(s)));
+}
+const asBytes = (b: ArrayBuffer | Uint8Array): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b));
+
+export function createListStore(db: () => Promise<Db>) {
+  return {
+    async allMeta(): Promise<ListMeta[]> {
+      const rows = await (await db()).getAll('lists');
+      return rows.filter((r) => r.id !== 'user') as unknown as ListMeta[];
+    },
+    async getMeta(id: string): Promise<ListMeta | null> {
+      if (id === 'user') return null;
+      return ((await (await db()).get('lists', id)) as unknown as ListMeta | undefined) ?? null;
+    },
+    /** Status-only write (attempt time, error, backoff): never touches entries or the index. */
+    async putMeta(meta: ListMeta): Promise<void> {
+      await (await db()).put('lists', meta as unknown as ListMeta & Record<string, unknown>);
+    },
+    async getEntries(id: string): Promise<ListEntry[]> {
+      const row = await (await db()).get('listBlobs', entriesKey(id));
+      return row ? decodeEntries(row.bytes, id) : [];
+    },
+    /** The merged index in ONE read (cold worker path). */
+    async loadMerged(): Promise<MergedRecord | null> {
+      const row = await (await db()).get('listBlobs', 'merged');
+      return row ? ({ ...row, bytes: asBytes(row.bytes) } as MergedRecord) : null;
+    },
+    /** Metadata of one key, read only on a hit (one shard). */
+    async hitMeta(metaKey: string): Promise<HitMetaTuple[]> {
+      const row = await (await db()).get('listBlobs', `hitmeta:${hitMetaBucket(metaKey)}`);
+      if (!row) return [];
+      const shard = JSON.parse(new TextDecoder().decode(row.bytes)) as Record<string, HitMetaTuple[]>;
+      return Object.hasOwn(shard, metaKey) ? shard[metaKey]! : [];
+    },
+    async loadDnrSource(): Promise<(DnrPlanSource & { generation: number }) | null> {
+      const row = await (await db()).get('listBlobs', 'dnr');
+      if (!row) return null;
+      const parsed = JSON.parse(new TextDecoder().decode(row.bytes)) as DnrPlanSource;
+      return { ...parsed, generation: Number(row.generation ?? 0) };
+    },
+    async getUserLists(): Promise<UserLists> {
+      const row = (await (await db()).get('lists', 'user')) as unknown as UserLists | undefined;
+      return row ?? { id: 'user', allow: [], block: [] };
+    },
+    async putUserLists(lists: UserLists): Promise<void> {
+      await (await db()).put('lists', lists as unknown as UserLists & Record<string, unknown>);
+    },
+    /**
+     * The one atomic swap: list meta + its entries (or their removal) + the merged index +
+     * the DNR source, in a single transaction. Throws StorageQuotaError on quota.
+     */
+    async commit(change: {
+      meta?: ListMeta;
+      entries?: readonly ListEntry[];
+      removeId?: string;
+      merged: { bytes: Uint8Array; generation: number; builtAt: number };
+      dnr: DnrPlanSource;
+      /** HIT_META_BUCKETS shards from buildHitMeta (all rewritten: no stale shard survives). */
+      hitMeta: Uint8Array[];
+    }): Promise<void> {
+      const d = await db();
+      const tx = d.transaction(['lists', 'listBlobs'], 'readwrite');
+      const lists = tx.objectStore('lists');
+      const blobs = tx.objectStore('listBlobs');
+      try {
+        const writes: Promise<unknown>[] = [];
+        // Every request promise gets a handler right away: if a later write throws, the
+        // transaction aborts and these reject; the abort surfaces once, through tx.done.
+        const track = (...ps: Promise<unknown>[]) => ps.forEach((p) => writes.push(p.catch(() => undefined)));
+        tx.done.catch(() => undefined);
+        if (change.removeId) {
+          track(lists.delete(change.removeId), blobs.delete(entriesKey(change.removeId)));
+        }
+        if (change.meta) {
+          track(lists.put(change.meta as unknown as ListMeta & Record<string, unknown>));
+          if (change.entries) track(blobs.put({ id: entriesKey(change.meta.id), bytes: encodeEntries(change.entries) }));
+        }
+        track(blobs.put({ id: 'merged', bytes: change.merged.bytes, generation: change.merged.generation, builtAt: change.merged.builtAt }));
+        change.hitMeta.forEach((bytes, b) => track(blobs.put({ id: `hitmeta:${b}`, bytes })));
+        track(blobs.put({ id: 'dnr', bytes: new TextEncoder().encode(JSON.stringify(change.dnr)), generation: change.merged.generation }));
+        await Promise.all(writes);
+        await tx.done;
+      } catch (err) {
+        try {
+          tx.abort();
+        } catch {
+          /* already finished or aborted */
+        }
+        if (isQuotaError(err)) throw new StorageQuotaError(err);
+        throw err;
+      }
+    },
+  };
+}
+export type ListStore = ReturnType<typeof createListStore>;

@@ -1,0 +1,101 @@
+/**
+ * The navigation guard: catches what declarativeNetRequest does not cover (exact hosts,
+ * URL prefixes, lists beyond the DNR budget, SPA URL changes) as early as the browser
+ * lets an extension see a navigation, and redirects the tab to the warning page.
+ *
+ *   webNavigation.onBeforeNavigate (top frame)  → earliest point; DNR-covered hits skipped
+ *   tabs.onUpdated with a new url               → safety net for navigations without it
+ *   webNavigation.onHistoryStateUpdated         → SPA pushState/replaceState (DNR never sees these)
+ *
+ * A background tab that ends up on the warning page gets a browser notification.
+ * Dedupe and "already notified" marks live in storage.session (not module memory).
+ */
+import type { StorageArea } from '../settings/store';
+import type { Bypass } from './bypass';
+import type { Dnr } from './dnr';
+import type { ListService } from './list-service';
+
+export type NavTrigger = 'before-navigate' | 'tab-updated' | 'history';
+export type GuardOutcome = 'none' | 'allowed' | 'dnr' | 'redirected' | 'duplicate';
+
+export const DNR_STATE_KEY = 'lists:dnrState';
+const GUARD_PREFIX = 'guard:';
+const NOTIFIED_PREFIX = 'notified:';
+const DEDUPE_MS = 5_000;
+
+export interface DnrState {
+  generation: number;
+  covered: number;
+  total: number;
+}
+
+export interface NavGuardDeps {
+  lists: Pick<ListService, 'verdict' | 'generation'>;
+  bypass: Pick<Bypass, 'isBypassed'>;
+  dnr: Pick<Dnr, 'coversDomain'>;
+  local: StorageArea;
+  session: StorageArea;
+  tabs: { update(tabId: number, props: { url: string }): Promise<unknown> };
+  /** Absolute URL of warning.html. */
+  warningPage: string;
+  notify?: (tabId: number, host: string) => Promise<void>;
+  now: () => number;
+  log?: (msg: string) => void;
+}
+
+/** The warning page URL contract shared with the warning page (issue 5). */
+export function warningUrl(warningPage: string, url: string): string {
+  return `${warningPage}?u=${encodeURIComponent(url)}&k=blacklist`;
+}
+
+const isWeb = (url: string) => /^https?:\/\//i.test(url);
+
+export function createNavGuard(deps: NavGuardDeps) {
+  async function coveredByDnr(entry: { kind: string; value: string; source: string }): Promise<boolean> {
+    if (entry.kind !== 'domain' && entry.kind !== 'ip') return false;
+    if (entry.source === 'user') return deps.dnr.coversDomain(entry.value, 'user');
+    const state = (await deps.local.get(DNR_STATE_KEY))[DNR_STATE_KEY] as DnrState | undefined;
+    if (state && state.generation === (await deps.lists.generation()) && state.covered === state.total) return true;
+    // Partial coverage (list larger than the DNR budget) or rules not yet in sync: ask DNR.
+    return deps.dnr.coversDomain(entry.value, 'list');
+  }
+
+  return {
+    async check(tabId: number, url: string, trigger: NavTrigger): Promise<GuardOutcome> {
+      if (tabId < 0 || !isWeb(url)) return 'none';
+      const { verdict, host } = await deps.lists.verdict(url);
+      if (verdict.result !== 'block' || !host || !verdict.entry) return 'none';
+      if (await deps.bypass.isBypassed(host)) return 'allowed';
+      // pushState never reaches the network, so DNR cannot have handled it.
+      if (trigger !== 'history' && (await coveredByDnr(verdict.entry))) return 'dnr';
+      const key = `${GUARD_PREFIX}${tabId}`;
+      const last = (await deps.session.get(key))[key] as { url: string; at: number } | undefined;
+      if (last && last.url === url && deps.now() - last.at < DEDUPE_MS) return 'duplicate';
+      await deps.session.set({ [key]: { url, at: deps.now() } });
+      await deps.tabs.update(tabId, { url: warningUrl(deps.warningPage, url) });
+      return 'redirected';
+    },
+    /** A tab reached the warning page (by DNR or by us): notify if the person is not looking at it. */
+    async onWarningShown(tabId: number, url: string, active: boolean): Promise<boolean> {
+      if (active || !url.startsWith(deps.warningPage) || !deps.notify) return false;
+      const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+      if (params.get('k') !== 'blacklist') return false;
+      const key = `${NOTIFIED_PREFIX}${tabId}`;
+      const last = (await deps.session.get(key))[key];
+      if (last === url) return false;
+      await deps.session.set({ [key]: url });
+      let host = '';
+      try {
+        host = new URL(params.get('u') ?? '').hostname;
+      } catch {
+        host = '';
+      }
+      await deps.notify(tabId, host);
+      return true;
+    },
+    async onTabRemoved(tabId: number): Promise<void> {
+      await deps.session.remove([`${GUARD_PREFIX}${tabId}`, `${NOTIFIED_PREFIX}${tabId}`]);
+    },
+  };
+}
+export type NavGuard = ReturnType<typeof createNavGuard>;

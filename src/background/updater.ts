@@ -1,0 +1,241 @@
+/**
+ * Subscription updater. fetch, the clock, randomness and alarms come in as parameters.
+ *
+ * One update of one list:
+ *   conditional GET (If-None-Match / If-Modified-Since) → 304: just "still fresh"
+ *   → body streamed with a byte cap (a 1 GB response is cut off at the cap, not read)
+ *     and one overall timeout (a server that hangs before or during the body)
+ *   → signed feeds: verified BEFORE parsing (feed driver), older versions refused
+ *   → parsed, built aside, swapped in one transaction (list-service.ts)
+ * Any failure leaves the previous list in use and records a plain error code + backoff.
+ *
+ * Schedule: one alarm at the earliest `nextDue` of all lists. Success → next in
+ * UPDATE_INTERVAL ± 10 % jitter; failure → 1 min, 2, 4 … capped at 1 h, ± 20 % jitter.
+ * At browser start-up any list older than UPDATE_INTERVAL is updated at once, so a PC
+ * switched on once a week fetches within seconds of start, not at the next period.
+ */
+import type { ListEntry } from '../lists/types';
+import type { ListEngine } from './list-engine';
+import { StorageQuotaError, type ListErrorCode, type ListMeta } from './list-store';
+import type { ListService } from './list-service';
+
+export const UPDATE_ALARM = 'lists:update';
+export const DEFAULT_LIMITS = {
+  timeoutMs: 60_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxEntries: 2_000_000,
+  intervalMs: 12 * 3600_000,
+  backoffBaseMs: 60_000,
+  backoffMaxMs: 3600_000,
+  /** Chromium refuses alarms sooner than 30 s. */
+  minAlarmDelayMs: 30_000,
+};
+export type UpdaterLimits = typeof DEFAULT_LIMITS;
+
+export type FetchFn = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; cache: 'no-store'; credentials: 'omit' }) => Promise<Response>;
+
+export type FetchOutcome =
+  | { ok: true; status: 304; etag?: string; lastModified?: string }
+  | { ok: true; status: 200; bytes: Uint8Array; etag?: string; lastModified?: string }
+  | { ok: false; code: ListErrorCode; detail?: string };
+
+export interface FetchOptions {
+  etag?: string;
+  lastModified?: string;
+  maxBytes?: number;
+}
+
+/** What a signed-feed driver returns (verification happens inside, before any parsing). */
+export type FeedResult =
+  | { kind: 'unchanged'; etag?: string; lastModified?: string }
+  | { kind: 'updated'; entries: ListEntry[]; version: number; etag?: string; lastModified?: string; rejected?: number }
+  | { kind: 'error'; code: ListErrorCode; detail?: string };
+
+export interface FeedDriver {
+  update(meta: ListMeta, fetchBytes: (url: string, opts?: FetchOptions) => Promise<FetchOutcome>, current: () => Promise<ListEntry[]>): Promise<FeedResult>;
+}
+
+export interface AlarmsApi {
+  create(name: string, info: { when: number }): unknown;
+}
+
+export interface UpdaterDeps {
+  lists: ListService;
+  engine: ListEngine;
+  fetch: FetchFn;
+  now: () => number;
+  random?: () => number;
+  alarms?: AlarmsApi;
+  feed?: FeedDriver;
+  limits?: Partial<UpdaterLimits>;
+  log?: (msg: string) => void;
+}
+
+/** GET with a timeout over the whole transfer and a byte cap enforced while streaming. */
+export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOptions & { timeoutMs: number; maxBytes: number }): Promise<FetchOutcome> {
+  const ac = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ac.abort();
+  }, opts.timeoutMs);
+  const headers: Record<string, string> = {};
+  if (opts.etag) headers['If-None-Match'] = opts.etag;
+  if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
+  let received = 0;
+  try {
+    const res = await fetchFn(url, { headers, signal: ac.signal, cache: 'no-store', credentials: 'omit' });
+    const etag = res.headers.get('etag') ?? undefined;
+    const lastModified = res.headers.get('last-modified') ?? undefined;
+    if (res.status === 304) return { ok: true, status: 304, etag, lastModified };
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, code: 'http', detail: String(res.status) };
+    }
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > opts.maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, code: 'too-large', detail: String(declared) };
+    }
+    if (!res.body) return { ok: false, code: 'truncated' };
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > opts.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        ac.abort();
+        return { ok: false, code: 'too-large', detail: `>${opts.maxBytes}` };
+      }
+      chunks.push(value);
+    }
+    if (Number.isFinite(declared) && received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
+    const bytes = new Uint8Array(received);
+    let off = 0;
+    for (const c of chunks) {
+      bytes.set(c, off);
+      off += c.byteLength;
+    }
+    return { ok: true, status: 200, bytes, etag, lastModified };
+  } catch (err) {
+    if (timedOut) return { ok: false, code: 'timeout' };
+    // A connection dropped after some bytes arrived is a truncated download.
+    return { ok: false, code: received > 0 ? 'truncated' : 'network', detail: String(err).slice(0, 200) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createUpdater(deps: UpdaterDeps) {
+  const limits: UpdaterLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const random = deps.random ?? Math.random;
+  const inFlight = new Map<string, Promise<ListMeta | null>>();
+
+  const nextAfterSuccess = (now: number) => now + Math.round(limits.intervalMs * (0.9 + 0.2 * random()));
+  const backoff = (failures: number) => Math.round(Math.min(limits.backoffBaseMs * 2 ** Math.max(0, failures - 1), limits.backoffMaxMs) * (0.8 + 0.4 * random()));
+
+  const fetchBytes = (url: string, opts: FetchOptions = {}) =>
+    fetchCapped(deps.fetch, url, { ...opts, timeoutMs: limits.timeoutMs, maxBytes: opts.maxBytes ?? limits.maxBytes });
+
+  async function fail(meta: ListMeta, code: ListErrorCode, detail?: string): Promise<ListMeta | null> {
+    const now = deps.now();
+    const failures = (meta.failures ?? 0) + 1;
+    deps.log?.(`list ${meta.id} update failed: ${code}${detail ? ` (${detail})` : ''}`);
+    return deps.lists.updateMeta(meta.id, { lastAttempt: now, lastError: { code, ...(detail ? { detail } : {}), at: now }, failures, nextDue: now + backoff(failures) });
+  }
+
+  function fresh(now: number, extra: Partial<ListMeta> = {}): Partial<ListMeta> {
+    return { ...extra, lastAttempt: now, lastSuccess: now, lastError: undefined, failures: 0, nextDue: nextAfterSuccess(now) };
+  }
+
+  async function updateOnce(meta: ListMeta): Promise<ListMeta | null> {
+    const now = deps.now();
+    if (meta.kind !== 'subscription' || !meta.url) return meta;
+    if (meta.format === 'feed') {
+      if (!deps.feed) return fail(meta, 'bad-format', 'signed feeds unavailable');
+      const r = await deps.feed.update(meta, fetchBytes, () => deps.lists.entriesOf(meta.id));
+      if (r.kind === 'error') return fail(meta, r.code, r.detail);
+      if (r.kind === 'unchanged') return deps.lists.updateMeta(meta.id, fresh(now, { etag: r.etag ?? meta.etag, lastModified: r.lastModified ?? meta.lastModified }));
+      if (r.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${r.entries.length} entries`);
+      return commit(meta, r.entries, { ...fresh(now), version: r.version, etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 });
+    }
+    const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified });
+    if (!got.ok) return fail(meta, got.code, got.detail);
+    if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
+    const text = new TextDecoder('utf-8').decode(got.bytes);
+    const parsed = deps.engine.parseList(text, meta.format, meta.id, now);
+    if (parsed.entries.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
+    if (parsed.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length} entries`);
+    return commit(meta, parsed.entries, { ...fresh(now), etag: got.etag, lastModified: got.lastModified, rejectedCount: parsed.rejected });
+  }
+
+  async function commit(meta: ListMeta, entries: ListEntry[], patch: Partial<ListMeta>): Promise<ListMeta | null> {
+    // Keep firstSeen of entries we already had, so "listed since" stays true across updates.
+    const previous = new Map((await deps.lists.entriesOf(meta.id)).map((e) => [`${e.kind}|${e.value}|${e.action}`, e.firstSeen]));
+    const merged = entries.map((e) => {
+      const seen = previous.get(`${e.kind}|${e.value}|${e.action}`);
+      return seen !== undefined && seen < e.firstSeen ? { ...e, firstSeen: seen } : e;
+    });
+    const current = (await deps.lists.getMeta(meta.id)) ?? meta;
+    const next: ListMeta = { ...current, ...patch };
+    try {
+      await deps.lists.replaceList(next, merged);
+    } catch (err) {
+      if (err instanceof StorageQuotaError) return fail(current, 'quota');
+      return fail(current, 'storage', String(err).slice(0, 200));
+    }
+    return deps.lists.getMeta(meta.id);
+  }
+
+  async function schedule(): Promise<number | null> {
+    if (!deps.alarms) return null;
+    const metas = (await deps.lists.allMeta()).filter((m) => m.kind === 'subscription');
+    if (!metas.length) return null;
+    const now = deps.now();
+    const earliest = Math.min(...metas.map((m) => m.nextDue ?? now));
+    const when = Math.max(earliest, now + limits.minAlarmDelayMs);
+    await deps.alarms.create(UPDATE_ALARM, { when });
+    return when;
+  }
+
+  const api = {
+    limits,
+    fetchBytes,
+    /** Update one list now (the options page's "update now", or a new subscription). */
+    update(id: string): Promise<ListMeta | null> {
+      const running = inFlight.get(id);
+      if (running) return running;
+      const run = (async () => {
+        const meta = await deps.lists.getMeta(id);
+        if (!meta) return null;
+        try {
+          return await updateOnce(meta);
+        } catch (err) {
+          return fail(meta, 'storage', String(err).slice(0, 200));
+        }
+      })().finally(() => inFlight.delete(id));
+      inFlight.set(id, run);
+      return run;
+    },
+    /**
+     * Update every list that is due. `startup`: also every list not confirmed fresh within
+     * one interval (the PC was off; backoff from before does not apply).
+     */
+    async runDue(opts: { startup?: boolean } = {}): Promise<string[]> {
+      const now = deps.now();
+      // Safety net first: if the worker dies mid-update, this alarm retries.
+      if (deps.alarms) await deps.alarms.create(UPDATE_ALARM, { when: now + 5 * 60_000 });
+      const metas = (await deps.lists.allMeta()).filter((m) => m.kind === 'subscription');
+      const due = metas.filter((m) => (m.nextDue ?? 0) <= now || (opts.startup && now - (m.lastSuccess ?? 0) >= limits.intervalMs));
+      for (const m of due) await api.update(m.id);
+      await schedule();
+      return due.map((m) => m.id);
+    },
+    schedule,
+    backoff,
+  };
+  return api;
+}
+export type Updater = ReturnType<typeof createUpdater>;
