@@ -1,0 +1,343 @@
+/**
+ * The compact blacklist index and its serialized form. PURE.
+ *
+ * An index is a sorted array of 60-bit key hashes (src/lists/hash.ts) with 4 level flags
+ * packed into the low bits: two parallel Uint32Arrays `hi` and `lo`, 8 bytes per key.
+ * A key is (kind, value): ('domain', 'scam-demo.example'), ('urlPrefix', 'host/a/'),
+ * ('phone', '13800138000') …; the flags say at which precedence levels it is listed
+ * (bit 1 userAllow, 2 userBlock, 4 listAllow, 8 listBlock; see types.ts).
+ * Lookups binary-search inside a bucket picked by the top bits of `hi` (a start table
+ * rebuilt on load, ~1 probe bucket per 4 keys), so a probe is a handful of comparisons.
+ *
+ * The index holds no entry text. Metadata (category, source, firstSeen, expiry) lives in
+ * the glue's own records keyed by `metaKey(kind, value)` and is fetched only on a hit.
+ *
+ * Serialized form (`toBytes`/`fromBytes`; one IndexedDB record, loaded with one read):
+ *   offset 0   4 bytes  magic "SSX1"
+ *          4   u32 LE   format version (INDEX_FORMAT_VERSION)
+ *          8   u32 LE   key count n
+ *         12   u32 LE   kinds-present bitmask (bit i = KEY_KINDS[i]; lets lookups skip URL-prefix probes)
+ *         16   n × u32 LE  hi words, ascending
+ *   16 + 4n   n × u32 LE  lo words (bits 31..4 hash, bits 3..0 level flags)
+ * Size: 16 + 8n bytes. fromBytes checks length, order and flags and throws IndexFormatError.
+ *
+ * Immutability: build/applyDiff/merge always return a NEW index; the old one is never
+ * mutated, so the glue can build aside and swap atomically.
+ */
+import { hashKey, type KeyKind } from './hash';
+import type { ListLevel } from './types';
+
+export const INDEX_FORMAT_VERSION = 1;
+const MAGIC = 0x31585353; // "SSX1" read as little-endian u32
+const HEADER_BYTES = 16;
+
+export const KEY_KINDS: readonly KeyKind[] = ['domain', 'host', 'urlPrefix', 'ip', 'phone', 'bankCard', 'usdtAddress', 'qq', 'wechat'];
+export const LEVEL_BITS: Record<ListLevel, number> = { userAllow: 1, userBlock: 2, listAllow: 4, listBlock: 8 };
+
+/** One key with the level it is listed at (the unit of build and diff). */
+export interface IndexKey {
+  kind: KeyKind;
+  /** Normalized value (src/lists/entries.ts). */
+  value: string;
+  level: ListLevel;
+}
+
+export interface IndexDiff {
+  /** Applied after `remove`. */
+  add: readonly IndexKey[];
+  /** Clears that key's level flag; the key disappears when no flag is left. */
+  remove: readonly IndexKey[];
+}
+
+export class IndexFormatError extends Error {
+  override name = 'IndexFormatError';
+}
+
+/** Key of the metadata record for (kind, value), e.g. "domain:scam-demo.example". */
+export function metaKey(kind: KeyKind, value: string): string {
+  return `${kind}:${value}`;
+}
+
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const scratch = new Uint32Array(2);
+
+export class CompactIndex {
+  /** Bucket start table: keys with top `bits` of hi == b are in [start[b], start[b + 1]). */
+  private readonly start: Uint32Array;
+  private readonly shift: number;
+
+  private constructor(
+    private readonly hi: Uint32Array,
+    private readonly lo: Uint32Array,
+    /** Bitmask over KEY_KINDS of kinds that were ever added (may over-approximate after removals). */
+    readonly kindsPresent: number,
+  ) {
+    const n = hi.length;
+    let bits = 0;
+    while (bits < 16 && 1 << (bits + 2) < n) bits++;
+    this.shift = 32 - bits;
+    const start = new Uint32Array((1 << bits) + 1);
+    if (bits === 0) start[1] = n;
+    else {
+      // Counting pass, then prefix sums.
+      for (let i = 0; i < n; i++) start[(hi[i]! >>> this.shift) + 1]!++;
+      for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
+    }
+    this.start = start;
+  }
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.hi.length;
+  }
+
+  static empty(): CompactIndex {
+    return new CompactIndex(new Uint32Array(0), new Uint32Array(0), 0);
+  }
+
+  /** Build from keys; duplicate keys merge their level flags. O(n) radix sort. */
+  static build(keys: Iterable<IndexKey>): CompactIndex {
+    let hi = new Uint32Array(1024);
+    let lo = new Uint32Array(1024);
+    let n = 0;
+    let kinds = 0;
+    for (const k of keys) {
+      if (n === hi.length) {
+        const h2 = new Uint32Array(n * 2);
+        h2.set(hi);
+        hi = h2;
+        const l2 = new Uint32Array(n * 2);
+        l2.set(lo);
+        lo = l2;
+      }
+      hashKey(k.kind, k.value, scratch);
+      hi[n] = scratch[0]!;
+      lo[n] = (scratch[1]! | LEVEL_BITS[k.level]) >>> 0;
+      kinds |= 1 << KEY_KINDS.indexOf(k.kind);
+      n++;
+    }
+    return CompactIndex.fromUnsorted(hi.subarray(0, n), lo.subarray(0, n), kinds);
+  }
+
+  private static fromUnsorted(hi: Uint32Array, lo: Uint32Array, kinds: number): CompactIndex {
+    const [sh, sl] = radixSortPairs(hi, lo);
+    // Merge adjacent equal hashes (OR their flags).
+    let w = 0;
+    for (let r = 0; r < sh.length; r++) {
+      if (w > 0 && sh[w - 1] === sh[r] && ((sl[w - 1]! ^ sl[r]!) & 0xfffffff0) === 0) {
+        sl[w - 1] = (sl[w - 1]! | sl[r]!) >>> 0;
+      } else {
+        sh[w] = sh[r]!;
+        sl[w] = sl[r]!;
+        w++;
+      }
+    }
+    return new CompactIndex(sh.slice(0, w), sl.slice(0, w), kinds);
+  }
+
+  /** Level flags (LEVEL_BITS mask) of (kind, value); 0 when absent. */
+  levels(kind: KeyKind, value: string): number {
+    hashKey(kind, value, scratch);
+    return this.find(scratch[0]!, scratch[1]!);
+  }
+
+  /** Flags for a precomputed hash, or 0. */
+  private find(h: number, l: number): number {
+    const hi = this.hi;
+    const lo = this.lo;
+    const b = this.shift === 32 ? 0 : h >>> this.shift;
+    let a = this.start[b]!;
+    let z = this.start[b + 1]!;
+    while (a < z) {
+      const m = (a + z) >>> 1;
+      const mh = hi[m]!;
+      if (mh < h) a = m + 1;
+      else if (mh > h) z = m;
+      else {
+        const ml = (lo[m]! & 0xfffffff0) >>> 0;
+        if (ml < l) a = m + 1;
+        else if (ml > l) z = m;
+        else return lo[m]! & 15;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether any key of this kind was added (used to skip URL-prefix probes). */
+  hasKind(kind: KeyKind): boolean {
+    return (this.kindsPresent & (1 << KEY_KINDS.indexOf(kind))) !== 0;
+  }
+
+  /** A new index with `diff.remove` cleared and then `diff.add` added. `this` is unchanged. */
+  applyDiff(diff: IndexDiff): CompactIndex {
+    const add = CompactIndex.build(diff.add);
+    const rem = CompactIndex.build(diff.remove);
+    return mergeSorted(this, add, rem, this.kindsPresent | add.kindsPresent);
+  }
+
+  /** Union of several indexes (flags OR-ed), e.g. seed + each subscription + user lists. */
+  static merge(indexes: readonly CompactIndex[]): CompactIndex {
+    let acc = CompactIndex.empty();
+    for (const ix of indexes) acc = mergeSorted(acc, ix, CompactIndex.empty(), acc.kindsPresent | ix.kindsPresent);
+    return acc;
+  }
+
+  toBytes(): Uint8Array {
+    const n = this.hi.length;
+    const out = new Uint8Array(HEADER_BYTES + 8 * n);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, MAGIC, true);
+    dv.setUint32(4, INDEX_FORMAT_VERSION, true);
+    dv.setUint32(8, n, true);
+    dv.setUint32(12, this.kindsPresent, true);
+    if (littleEndian) {
+      new Uint32Array(out.buffer, HEADER_BYTES, n).set(this.hi);
+      new Uint32Array(out.buffer, HEADER_BYTES + 4 * n, n).set(this.lo);
+    } else {
+      for (let i = 0; i < n; i++) {
+        dv.setUint32(HEADER_BYTES + 4 * i, this.hi[i]!, true);
+        dv.setUint32(HEADER_BYTES + 4 * (n + i), this.lo[i]!, true);
+      }
+    }
+    return out;
+  }
+
+  /** Load a serialized index. Zero-copy when the bytes are 4-byte aligned. Throws IndexFormatError. */
+  static fromBytes(input: Uint8Array | ArrayBuffer): CompactIndex {
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    if (bytes.length < HEADER_BYTES) throw new IndexFormatError('index too short');
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (dv.getUint32(0, true) !== MAGIC) throw new IndexFormatError('not a ScamSentinel index (bad magic)');
+    const version = dv.getUint32(4, true);
+    if (version !== INDEX_FORMAT_VERSION) throw new IndexFormatError(`unsupported index format version ${version}`);
+    const n = dv.getUint32(8, true);
+    if (bytes.length !== HEADER_BYTES + 8 * n) throw new IndexFormatError(`index length ${bytes.length} does not match its ${n} keys`);
+    const kinds = dv.getUint32(12, true);
+    let hi: Uint32Array;
+    let lo: Uint32Array;
+    if (littleEndian && (bytes.byteOffset & 3) === 0) {
+      hi = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, n);
+      lo = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES + 4 * n, n);
+    } else {
+      hi = new Uint32Array(n);
+      lo = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        hi[i] = dv.getUint32(HEADER_BYTES + 4 * i, true);
+        lo[i] = dv.getUint32(HEADER_BYTES + 4 * (n + i), true);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if ((lo[i]! & 15) === 0) throw new IndexFormatError(`key ${i} has no level flag`);
+      if (i > 0) {
+        const ph = hi[i - 1]!;
+        const h = hi[i]!;
+        if (ph > h || (ph === h && (lo[i - 1]! & 0xfffffff0) >>> 0 >= (lo[i]! & 0xfffffff0) >>> 0)) {
+          throw new IndexFormatError(`keys not strictly ascending at ${i}`);
+        }
+      }
+    }
+    return new CompactIndex(hi, lo, kinds);
+  }
+
+  /** @internal raw arrays for merging (not part of the API). */
+  static raw(ix: CompactIndex): [Uint32Array, Uint32Array] {
+    return [ix.hi, ix.lo];
+  }
+
+  /** @internal */
+  static fromSorted(hi: Uint32Array, lo: Uint32Array, kinds: number): CompactIndex {
+    return new CompactIndex(hi, lo, kinds);
+  }
+}
+
+function cmp(ah: number, al: number, bh: number, bl: number): number {
+  if (ah !== bh) return ah < bh ? -1 : 1;
+  const x = (al & 0xfffffff0) >>> 0;
+  const y = (bl & 0xfffffff0) >>> 0;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Linear merge: result flags = (A & ~R) | B for each key; keys with no flag left are dropped. */
+function mergeSorted(a: CompactIndex, b: CompactIndex, r: CompactIndex, kinds: number): CompactIndex {
+  const [ah, al] = CompactIndex.raw(a);
+  const [bh, bl] = CompactIndex.raw(b);
+  const [rh, rl] = CompactIndex.raw(r);
+  const oh = new Uint32Array(ah.length + bh.length);
+  const ol = new Uint32Array(ah.length + bh.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let w = 0;
+  while (i < ah.length || j < bh.length) {
+    let h: number;
+    let l: number;
+    let flags: number;
+    const c = i >= ah.length ? 1 : j >= bh.length ? -1 : cmp(ah[i]!, al[i]!, bh[j]!, bl[j]!);
+    if (c < 0) {
+      h = ah[i]!;
+      l = al[i]!;
+      flags = l & 15;
+      i++;
+      // Advance the remove cursor to this key.
+      while (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) < 0) k++;
+      if (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) === 0) flags &= ~(rl[k]! & 15);
+    } else if (c > 0) {
+      h = bh[j]!;
+      l = bl[j]!;
+      flags = l & 15;
+      j++;
+    } else {
+      h = ah[i]!;
+      l = al[i]!;
+      flags = l & 15;
+      while (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) < 0) k++;
+      if (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) === 0) flags &= ~(rl[k]! & 15);
+      flags |= bl[j]! & 15;
+      i++;
+      j++;
+    }
+    if (flags !== 0) {
+      oh[w] = h;
+      ol[w] = ((l & 0xfffffff0) | flags) >>> 0;
+      w++;
+    }
+  }
+  return CompactIndex.fromSorted(oh.slice(0, w), ol.slice(0, w), kinds);
+}
+
+/** LSD radix sort of (hi, lo) pairs by the 64-bit value hi:lo, 16 bits per pass. Returns new arrays. */
+function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, Uint32Array] {
+  const n = hi.length;
+  let sh = Uint32Array.from(hi);
+  let sl = Uint32Array.from(lo);
+  if (n < 2) return [sh, sl];
+  if (n < 4096) {
+    // Small inputs (diffs, user lists): a comparison sort beats four 64K-bucket passes.
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => (hi[x]! !== hi[y]! ? (hi[x]! < hi[y]! ? -1 : 1) : lo[x]! < lo[y]! ? -1 : lo[x]! > lo[y]! ? 1 : 0));
+    for (let i = 0; i < n; i++) {
+      sh[i] = hi[order[i]!]!;
+      sl[i] = lo[order[i]!]!;
+    }
+    return [sh, sl];
+  }
+  let th = new Uint32Array(n);
+  let tl = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? sl : sh;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((src[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d < 65537; d++) count[d]! += count[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const d = (src[i]! >>> shift) & 0xffff;
+      const pos = count[d]!++;
+      th[pos] = sh[i]!;
+      tl[pos] = sl[i]!;
+    }
+    [sh, th] = [th, sh];
+    [sl, tl] = [tl, sl];
+  }
+  return [sh, sl];
+}

@@ -1,0 +1,58 @@
+/**
+ * The 60-bit key hash of the compact index. PURE.
+ *
+ * Two 32-bit multiplicative hashes run side by side over the UTF-16 code units of the key
+ * (FNV-1a with its prime, and a murmur-style multiply-xor with another constant), each
+ * seeded by the key's kind and finished with murmur3's fmix32 avalanche. The high word is
+ * kept whole; the low word gives up its 4 lowest bits, which the index uses for the
+ * precedence-level flags. So a key is 60 bits.
+ *
+ * Collision risk (documented, and covered by the metadata confirmation on a hit):
+ *   - false hit for a URL that is on no list: ≤ 40 probes × n keys / 2^60; with
+ *     n = 1,000,000 that is ≈ 3.5e-11 per URL (one in ~30 billion page loads);
+ *   - two list keys sharing a hash (their level flags get OR-ed): n² / 2^61 ≈ 4e-7 for 1M.
+ * A hit is confirmed by fetching its metadata record (metaKey) before anything is shown;
+ * a hit without a record is dropped (see confirmVerdict in lookup.ts).
+ * Not a cryptographic hash: list publishers are trusted to the extent of their signature;
+ * a hostile publisher could block anything by listing it anyway.
+ */
+import type { EntryKind, IdentifierKind } from './types';
+
+export type KeyKind = EntryKind | IdentifierKind;
+
+/** Per-kind seeds: the same string as a domain and as a host gives different keys. */
+export const KIND_SEEDS: Record<KeyKind, number> = {
+  domain: 0x9e3779b1,
+  host: 0x85ebca77,
+  urlPrefix: 0xc2b2ae3d,
+  ip: 0x27d4eb2f,
+  phone: 0x165667b1,
+  bankCard: 0xd3a2646c,
+  usdtAddress: 0xfd7046c5,
+  qq: 0xb55a4f09,
+  wechat: 0x61c88647,
+};
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Writes the 60-bit hash of (kind, key) into out[0] (high 32 bits) and out[1] (low 28 bits << 4). */
+export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
+  let a = 0x811c9dc5 ^ KIND_SEEDS[kind];
+  let b = KIND_SEEDS[kind];
+  const n = key.length;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  out[0] = fmix32(a ^ n);
+  out[1] = (fmix32(b ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
+}
