@@ -75,16 +75,25 @@ export interface UpdaterDeps {
 export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOptions & { timeoutMs: number; maxBytes: number }): Promise<FetchOutcome> {
   const ac = new AbortController();
   let timedOut = false;
+  let onTimeout: () => void = () => undefined;
+  // Raced against every await below: a fetch or body stream that ignores the abort
+  // signal still cannot hold the update forever.
+  const expired = new Promise<never>((_, reject) => {
+    onTimeout = () => reject(new Error('timeout'));
+  });
+  expired.catch(() => undefined);
   const timer = setTimeout(() => {
     timedOut = true;
     ac.abort();
+    onTimeout();
   }, opts.timeoutMs);
   const headers: Record<string, string> = {};
   if (opts.etag) headers['If-None-Match'] = opts.etag;
   if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
   let received = 0;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    const res = await fetchFn(url, { headers, signal: ac.signal, cache: 'no-store', credentials: 'omit' });
+    const res = await Promise.race([fetchFn(url, { headers, signal: ac.signal, cache: 'no-store', credentials: 'omit' }), expired]);
     const etag = res.headers.get('etag') ?? undefined;
     const lastModified = res.headers.get('last-modified') ?? undefined;
     if (res.status === 304) return { ok: true, status: 304, etag, lastModified };
@@ -98,10 +107,10 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       return { ok: false, code: 'too-large', detail: String(declared) };
     }
     if (!res.body) return { ok: false, code: 'truncated' };
-    const reader = res.body.getReader();
+    reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await Promise.race([reader.read(), expired]);
       if (done) break;
       received += value.byteLength;
       if (received > opts.maxBytes) {
@@ -120,7 +129,10 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
     }
     return { ok: true, status: 200, bytes, etag, lastModified };
   } catch (err) {
-    if (timedOut) return { ok: false, code: 'timeout' };
+    if (timedOut) {
+      reader?.cancel().catch(() => undefined);
+      return { ok: false, code: 'timeout' };
+    }
     // A connection dropped after some bytes arrived is a truncated download.
     return { ok: false, code: received > 0 ? 'truncated' : 'network', detail: String(err).slice(0, 200) };
   } finally {

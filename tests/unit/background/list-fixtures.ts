@@ -75,7 +75,7 @@ export function fakeFetch(routes: Record<string, (headers: Record<string, string
       });
       return new Response(stream, { status: s.status ?? 200, headers: s.headers });
     }
-    return new Response(s.status === 304 ? null : (s.body ?? ''), { status: s.status ?? 200, headers: s.headers });
+    return new Response(s.status === 304 ? null : ((s.body ?? '') as BodyInit), { status: s.status ?? 200, headers: s.headers });
   };
   return { fn, requests };
 }
