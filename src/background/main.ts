@@ -2,7 +2,7 @@
  * Background wiring, with every browser dependency passed in (so tests can use
  * WXT's fake browser and fake-indexeddb). entrypoints/background.ts only calls this.
  */
-import { levelRank } from '../engine/types';
+import { levelRank, type Verdict } from '../engine/types';
 import type { Handlers, MessageSender } from './router';
 import { createRouter } from './router';
 import { setTabBadge, type BadgeApi } from './badge';
@@ -38,17 +38,32 @@ export function createBackground(deps: BackgroundDeps) {
   const dismissKey = (url: string) => `${STORAGE_KEYS.dismissPrefix}${hostOf(url)}`;
 
   const reports = createReportLog(deps.db, deps.now);
+  // Per-tab queue for read-modify-write of tab state (a lock, not state: losing it on a
+  // worker restart loses nothing).
+  const tabQueues = new Map<number, Promise<unknown>>();
+  const inTabOrder = (tabId: number, work: () => Promise<void>): Promise<void> => {
+    const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(work, work);
+    tabQueues.set(tabId, run);
+    return run.finally(() => {
+      if (tabQueues.get(tabId) === run) tabQueues.delete(tabId);
+    });
+  };
   const handlers: Partial<Handlers> = {
     ...reportHandlers(reports),
     async 'cs-bg/page-scanned'({ url, verdict }, sender: MessageSender) {
       const tabId = sender.tab!.id!;
-      // Only the top frame owns the tab's verdict; frames report into it only if worse.
-      const previous = await tabs.get(tabId);
+      // The top frame owns the tab's verdict, but a cross-origin frame's worse verdict
+      // (kept as frameVerdict until the next top navigation) still counts, whichever
+      // frame reports first. One report per tab at a time (read-modify-write).
       const isTop = (sender.frameId ?? 0) === 0;
-      if (isTop || !previous || levelRank(verdict.level) > levelRank(previous.verdict.level)) {
-        await tabs.set(tabId, { url: isTop ? url : (previous?.url ?? url), verdict, scannedAt: deps.now() });
-        await setTabBadge(deps.badge, tabId, verdict.level);
-      }
+      const worse = (a: Verdict, b: Verdict | undefined) => (b && levelRank(b.level) > levelRank(a.level) ? b : a);
+      await inTabOrder(tabId, async () => {
+        const previous = await tabs.get(tabId);
+        const frameVerdict = isTop ? previous?.frameVerdict : worse(verdict, previous?.frameVerdict);
+        const next = isTop ? worse(verdict, frameVerdict) : worse(verdict, previous?.verdict);
+        await tabs.set(tabId, { url: isTop ? url : (previous?.url ?? url), verdict: next, scannedAt: deps.now(), ...(frameVerdict ? { frameVerdict } : {}) });
+        await setTabBadge(deps.badge, tabId, next.level);
+      });
       if (levelRank(verdict.level) >= levelRank('medium')) {
         await events.record({ time: deps.now(), url, host: hostOf(url), verdict });
       }

@@ -10,6 +10,8 @@ export interface TabState {
   url: string;
   verdict: Verdict;
   scannedAt: number;
+  /** Worst verdict reported by a sub-frame since the last top navigation. */
+  frameVerdict?: Verdict;
 }
 
 const key = (tabId: number) => `${STORAGE_KEYS.tabPrefix}${tabId}`;

@@ -1,69 +1,337 @@
 /**
- * Page-side wiring: extract visible text → engine → report to background → alert.
- * Dependencies come in as parameters; entrypoints/content.ts passes the real ones.
+ * Page-side wiring: read the page's visible text → engine → report to the
+ * background → presenter. Dependencies come in as parameters; entrypoints/content.ts
+ * passes the real ones.
+ *
+ * One *pass* at a time (src/page/scheduler.ts decides when):
+ *   1. read: the whole page on the first pass and after a URL change; otherwise only
+ *      the blocks the change observer (src/page/observer.ts) saw change;
+ *   2. scan: only buckets of text that changed (src/page/passage-store.ts);
+ *   3. merge bucket verdicts, report, present.
+ * Reading and scanning are time-sliced (yield when a slice reaches 8 ms), so the
+ * page never sees a long task from us, and passes are spaced by their cost, so a page
+ * that mutates forever gets a bounded share of one core.
+ *
+ * Frames: the content script runs in every frame (all_frames). A frame whose parent is
+ * same-origin stops at once (entrypoints/content.ts): its parent reads its document
+ * here, as part of its own page, so the page gets one verdict with full context and
+ * one alert. A cross-origin frame keeps its own instance and reports into the same
+ * tab (the background keeps the worst frame verdict).
  */
 import { scanPassages } from '../engine';
-import type { Locale, Verdict } from '../engine/types';
+import type { Locale, ScanOptions, Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
-import { extractPassages } from './visible-text';
+import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage, type WalkSink } from './visible-text';
 import { createPresenter } from './present';
-import { ALERT_TAG } from './alert';
+import { createChangeObserver } from './observer';
+import { createPassScheduler, createSlicer, defaultYield, type PassSchedulerOptions } from './scheduler';
+import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from './passage-store';
+import { watchUrl } from './spa';
+
+/** One engine call scans at most this many characters (a few ms at the engine's speed). */
+export const SCAN_CHARS = 64_000;
+/** Characters a change pass may read (the first read of a page reads up to MAX_PAGE_CHARS). */
+export const CHANGE_PASS_CHARS = 500_000;
+/** Same-origin frames read per page (a frame-heavy page costs bounded work). */
+export const MAX_FRAMES = 100;
 
 export interface ContentDeps {
   doc: Document;
+  win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
   url: () => string;
   locale: (settings: Settings) => Locale;
   loadSettings: () => Promise<Settings>;
   pageScanned: (payload: RequestOf<'cs-bg/page-scanned'>) => Promise<ResponseOf<'cs-bg/page-scanned'>>;
   dismiss: (payload: RequestOf<'cs-bg/dismiss-alert'>) => Promise<unknown>;
-  /** Debounce for re-scans after DOM changes. */
-  rescanDelayMs?: number;
+  /** The engine (default: scanPassages). */
+  scan?: (passages: readonly string[], options: ScanOptions) => Verdict;
+  now?: () => number;
+  yieldToPage?: () => Promise<void>;
+  timing?: PassSchedulerOptions;
 }
 
-/** Keep what we send within the protocol's caps. */
+/** Keep what we send within the protocol's caps (src/messaging/protocol.ts). */
 export function capVerdict(v: Verdict): Verdict {
+  const cut = (s: string) => s.slice(0, 500);
   return {
     ...v,
+    score: Math.min(1000, Math.max(0, v.score)),
     evidence: v.evidence.slice(0, 50).map((e) => ({
       ...e,
+      ruleId: e.ruleId.slice(0, 100),
       spans: e.spans.slice(0, 50),
       quotes: e.quotes.slice(0, 50).map((q) => q.slice(0, 200)),
+      explanation: { 'zh-CN': cut(e.explanation['zh-CN']), 'zh-TW': cut(e.explanation['zh-TW']), en: cut(e.explanation.en) },
+      advice: { 'zh-CN': cut(e.advice['zh-CN']), 'zh-TW': cut(e.advice['zh-TW']), en: cut(e.advice.en) },
     })),
   };
+}
+
+/** Is this node (a store key) still part of the page? */
+function alive(key: object): boolean {
+  const n = key as Node;
+  if (n.nodeType === 9) return !!(n as Document).defaultView;
+  if (n.nodeType === 11) return !!(n as ShadowRoot).host?.isConnected;
+  return n.isConnected;
+}
+
+function isContextGone(err: unknown): boolean {
+  return err instanceof Error && /context invalidated|Receiving end does not exist/i.test(err.message);
+}
+
+interface Job {
+  root: Element | ShadowRoot;
+  deep: boolean;
 }
 
 export async function startContentScript(deps: ContentDeps) {
   const settings = await deps.loadSettings();
   const locale = deps.locale(settings);
-  const presenter = createPresenter({ doc: deps.doc, locale, onDismiss: () => void deps.dismiss({ url: deps.url() }) });
-  let lastKey = '';
+  const scan = deps.scan ?? scanPassages;
+  const now = deps.now ?? (() => performance.now());
+  const options: ScanOptions = { sensitivity: settings.sensitivity, disabledCategories: settings.disabledCategories };
+  const presenter = createPresenter({ doc: deps.doc, locale, onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined) });
+  const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);
+  const store = createPassageStore();
 
-  const scan = async () => {
-    const passages = extractPassages(deps.doc);
-    const verdict = capVerdict(
-      scanPassages(
-        passages.map((p) => p.text),
-        { sensitivity: settings.sensitivity, disabledCategories: settings.disabledCategories },
-      ),
-    );
-    const key = `${deps.url()}|${verdict.level}|${verdict.categories.join(',')}|${verdict.evidence.length}`;
-    if (key === lastKey) return verdict;
-    lastKey = key;
-    const response = await deps.pageScanned({ url: deps.url(), verdict });
-    presenter.show(verdict, passages, response.dismissed);
-    return verdict;
+  let seen = new WeakSet<Element>();
+  const framesSeen = new WeakSet<Element>();
+  let frameCount = 0;
+  const frameLoads = new Set<HTMLIFrameElement>();
+  let generation = 0;
+  let fullRead = true;
+  let fromChange = false;
+  let lastKey = '';
+  let stopped = false;
+  let lastVerdict: Verdict | null = null;
+  const jobs: Job[] = [];
+  const budget = { chars: MAX_PAGE_CHARS };
+
+  const observer = createChangeObserver({
+    now,
+    onChange: () => {
+      urls.check();
+      scheduler.request();
+    },
+  });
+  const observe = (root: Node) => {
+    try {
+      observer.observe(root);
+    } catch {
+      /* a node we may not observe: its changes are picked up by a later full read */
+    }
   };
 
-  await scan();
+  const readHead = (doc: Document) => store.set(doc, null, documentHeadTexts(doc), fromChange);
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    // Ignore our own alert's changes.
-    if (records.every((r) => r.target instanceof Element && r.target.closest(ALERT_TAG))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void scan().catch(() => undefined), deps.rescanDelayMs ?? 500);
+  const readFrame = (f: HTMLIFrameElement) => {
+    let inner: Document | null = null;
+    try {
+      inner = f.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (!framesSeen.has(f)) {
+      if (frameCount >= MAX_FRAMES) return;
+      framesSeen.add(f);
+      frameCount++;
+      // A frame that (re)loads later: read it then (it is a new document).
+      f.addEventListener('load', () => {
+        frameLoads.add(f);
+        scheduler.request();
+      });
+    }
+    if (!inner?.documentElement) return; // cross-origin (its own instance covers it) or not loaded yet
+    readHead(inner);
+    observe(inner.documentElement);
+    const root = inner.body ?? inner.documentElement;
+    jobs.push({ root, deep: true });
+  };
+
+  const sink: WalkSink = {
+    budget,
+    block(key, element, texts) {
+      if ((key as Node).nodeType === 1) seen.add(key as Element);
+      store.set(key, element, texts, fromChange);
+    },
+    shadowRoot(root) {
+      observe(root);
+      jobs.push({ root, deep: true });
+    },
+    frame: readFrame,
+    known: (el) => seen.has(el),
+  };
+
+  /** Turn the observer's change set into read jobs (cheap; the reading is sliced). */
+  const planChanges = (): boolean => {
+    const changes = observer.take();
+    if (changes.overflow) return true;
+    for (const doc of changes.heads) readHead(doc);
+    for (const f of frameLoads) readFrame(f);
+    frameLoads.clear();
+    if (changes.removed) store.prune(alive);
+    const deep: Element[] = [];
+    const shallow = new Set<Element | ShadowRoot>();
+    for (const el of changes.toggled) {
+      if (!el.isConnected) continue;
+      const owner = ownerBlock(el);
+      if (!owner) {
+        // Now hidden: forget what it showed.
+        store.prune((k) => !((k as Node).nodeType === 1 && el.contains(k as Node)));
+      } else if (owner === el) deep.push(el);
+      else shallow.add(owner);
+    }
+    for (const n of changes.added) {
+      if (!n.isConnected) continue;
+      const owner = ownerBlock(n);
+      if (!owner) continue;
+      if (owner === n) deep.push(n as Element);
+      else shallow.add(owner);
+    }
+    for (const n of changes.changed) {
+      if (!n.isConnected) continue;
+      const owner = ownerBlock(n);
+      if (owner) shallow.add(owner);
+    }
+    for (const el of deep) jobs.push({ root: el, deep: true });
+    for (const root of shallow) jobs.push({ root, deep: false });
+    return false;
+  };
+
+  const planFullRead = (reset: boolean) => {
+    if (reset) {
+      store.clear();
+      seen = new WeakSet();
+    } else {
+      store.prune(alive);
+    }
+    const doc = deps.doc;
+    readHead(doc);
+    const root = doc.body ?? doc.documentElement;
+    if (root) {
+      observe(doc.documentElement);
+      jobs.push({ root, deep: true });
+    }
+  };
+
+  const report = async (verdict: Verdict, passages: Passage[]) => {
+    const url = deps.url();
+    const capped = capVerdict(verdict);
+    const key = `${url}|${capped.level}|${capped.categories.join(',')}|${capped.evidence.map((e) => `${e.ruleId}:${e.spans.length}`).join(',')}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    lastVerdict = capped;
+    let dismissed = false;
+    try {
+      dismissed = (await deps.pageScanned({ url, verdict: capped })).dismissed;
+    } catch (err) {
+      if (isContextGone(err)) {
+        stop();
+        return;
+      }
+      lastKey = ''; // try again on the next pass
+    }
+    try {
+      presenter.show(capped, passages, dismissed);
+    } catch {
+      // The page broke our alert host (e.g. it defined <scam-sentinel-alert> itself).
+      // Fail safe: the badge and the popup still carry the verdict.
+    }
+  };
+
+  const pass = async (): Promise<number> => {
+    slicer.begin();
+    const gen = generation;
+    let overflow = false;
+    if (fullRead) {
+      fullRead = false;
+      fromChange = false;
+      budget.chars = MAX_PAGE_CHARS;
+      jobs.length = 0;
+      planFullRead(true);
+    } else {
+      fromChange = true;
+      budget.chars = CHANGE_PASS_CHARS;
+      overflow = planChanges();
+      if (overflow) {
+        jobs.length = 0;
+        budget.chars = MAX_PAGE_CHARS;
+        planFullRead(false);
+      }
+    }
+
+    // 1. Read (time-sliced).
+    while (jobs.length && budget.chars > 0) {
+      const job = jobs.shift()!;
+      if (!alive(job.root)) continue;
+      for (const _ of walkBlocks(job.root, sink, job.deep)) {
+        if (slicer.due()) {
+          await slicer.pause();
+          if (gen !== generation || stopped) return slicer.busy();
+        }
+      }
+    }
+    jobs.length = 0;
+    if (observer.isPaused()) observer.resume();
+
+    // 2. Scan the buckets that changed (time-sliced between engine calls).
+    const parts: Array<{ verdict: Verdict; passageCount: number }> = [];
+    const passages: Passage[] = [];
+    for (const bucket of store.buckets()) {
+      if (bucket.dirty || !bucket.result) {
+        const list = bucketPassages(bucket);
+        const runs = chunkPassages(list, SCAN_CHARS);
+        const verdicts = [];
+        for (const run of runs) {
+          if (slicer.due()) {
+            await slicer.pause();
+            if (gen !== generation || stopped) return slicer.busy();
+          }
+          verdicts.push({ verdict: scan(run.map((p) => p.text), options), passageCount: run.length });
+        }
+        bucket.result = { verdict: verdicts.length ? mergeVerdicts(verdicts) : { level: 'none', score: 0, categories: [], evidence: [] }, passages: list };
+        bucket.dirty = false;
+      }
+      parts.push({ verdict: bucket.result.verdict, passageCount: bucket.result.passages.length });
+      for (const p of bucket.result.passages) passages.push(p);
+    }
+    const verdict: Verdict = parts.length ? mergeVerdicts(parts) : { level: 'none', score: 0, categories: [], evidence: [] };
+
+    // 3. Report and present.
+    await report(verdict, passages);
+    return slicer.busy();
+  };
+
+  const scheduler = createPassScheduler(
+    { now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    pass,
+    { onError: (err) => console.debug('[ScamSentinel] scan pass failed:', err), ...deps.timing },
+  );
+
+  const urls = watchUrl({
+    win: deps.win,
+    href: deps.url,
+    onChange: () => {
+      // A single-page app moved to another URL: fresh verdict for the new view.
+      generation++;
+      fullRead = true;
+      scheduler.request(true);
+    },
   });
-  if (deps.doc.body) observer.observe(deps.doc.body, { childList: true, subtree: true, characterData: true });
-  return { scan, stop: () => observer.disconnect() };
+
+  function stop() {
+    stopped = true;
+    scheduler.stop();
+    observer.disconnect();
+    urls.stop();
+  }
+
+  scheduler.request(true);
+  return {
+    /** Ask for a pass now (diagnostics). */
+    rescan: () => scheduler.request(true),
+    lastVerdict: () => lastVerdict,
+    stop,
+  };
 }
