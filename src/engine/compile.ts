@@ -49,6 +49,7 @@ export interface CompiledPack {
   first: Int32Array;
   buckets: number[][];
   maxNegationLen: number;
+  categoryAdvice: Partial<Record<Category, LocalizedText>>;
 }
 
 const isWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
@@ -125,5 +126,5 @@ export function compilePack(raw: unknown): CompiledPack {
   });
   // Longest first inside a bucket so a longer phrase is found before its prefix.
   for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
-  return { version: pack.version, rules, phrases, first, buckets, maxNegationLen };
+  return { version: pack.version, rules, phrases, first, buckets, maxNegationLen, categoryAdvice: pack.categoryAdvice };
 }

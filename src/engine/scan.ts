@@ -131,7 +131,7 @@ interface SegmentResult {
 }
 
 const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)/;
-const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|预防|防范)$/;
+const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与)[^。，,!！]{0,4}$/;
 const QUOTE_RE = /[“「『"‘]([^“”「」『』"‘’]{1,300})[”」』"’]/g;
 const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
 
@@ -180,7 +180,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
           if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
         } else if (r === CTX_NEGATION) negEnds.push(i + L);
         else if (r === CTX_REPORT) {
-          const before = text.slice(Math.max(0, i - 3), i);
+          const before = text.slice(Math.max(0, i - 8), i);
           const after = text.slice(i + L, i + L + 3);
           if (REPORT_DEMOTE_AFTER.test(after) || REPORT_DEMOTE_BEFORE.test(before)) warn++;
           else reportSeen.add(ph.text);
@@ -211,7 +211,11 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
     };
     if (rule.kind === 'any') {
       const r = keep(groups[0]!);
-      if (r.length) hits.push({ rule, ranges: r, factor: 1 });
+      if (!r.length) continue;
+      // Several DIFFERENT phrases of the same rule are more evidence than one: ×1.25 each, ≤ ×1.6.
+      const distinct = new Set<string>();
+      for (let k = 0; k < r.length && distinct.size < 4; k += 2) distinct.add(text.slice(r[k]!, r[k + 1]!));
+      hits.push({ rule, ranges: r, factor: Math.min(1.6, 1 + 0.25 * (distinct.size - 1)) });
     } else if (rule.kind === 'all') {
       const gs = groups.map(keep);
       if (gs.some((g) => g.length === 0)) continue;
@@ -393,7 +397,7 @@ export function scanWithPack(pack: CompiledPack, passages: readonly string[], op
           spans: [],
           quotes: [],
           explanation: h.rule.explanation,
-          advice: h.rule.advice,
+          advice: h.rule.category === 'signal' ? (pack.categoryAdvice[category] ?? h.rule.advice) : h.rule.advice,
           weight: Math.round(w),
         };
         byRule.set(h.rule.id, e);

@@ -51,9 +51,9 @@ export const CONTEXT = {
   // because impersonation scripts use them ("我是某某公安局民警").
   report: [
     '警方提醒', '警方提示', '警方表示', '警方介绍', '反诈', '防骗', '防诈', '以案说法', '以案释法', '诈骗', '骗局', '骗子', '被骗', '受骗', '上当',
-    '犯罪嫌疑人', '嫌疑人', '抓获', '落网', '破获', '刑拘', '被判处', '获刑', '一审判决', '判决书', '记者', '据报道', '据了解', '报警', '96110',
+    '抓获', '落网', '破获', '刑拘', '被判处', '获刑', '一审判决', '判决书', '记者', '据报道', '据了解', '报警', '96110',
     '冒充', '谎称', '诱骗', '骗取', '识破', '提高警惕', '不法分子', '犯罪分子', '作案', '涉案金额', '受害人', '被害人', '一男子', '一女子',
-    '男子', '女子', '老人被', '网民', '防范意识', '常见套路', '新型骗术',
+    '男子', '女子', '老人被', '网民', '警方', '缴获', '查处', '曝光', '防范意识', '常见套路', '新型骗术',
     'police said', 'scam alert', 'fraud alert', 'scammers', 'victims', 'how to spot', 'warning signs', 'was arrested',
   ],
   warn: ['谨防', '警惕', '提防', '小心', '注意防范', '请注意', '提醒您', '切勿', '千万不要', 'beware', 'be careful'],
@@ -73,7 +73,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.mentor-group', category: 'investment', weight: 35,
-    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
+    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '讲股', '股友', '股民交流', '牛股群', '妖股', '免费荐股', '操盘手', '开群', '进群即可', '交流群', '短线牛股', '黑马股', '翻倍股', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
     explanation: L('“老师带单”“荐股群”“内部消息”是投资骗局的常见开头。', '"Mentors", signal groups and insider tips are the usual start of an investment scam.'),
   },
   {
@@ -110,7 +110,7 @@ export const RULES: SrcRule[] = [
     explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
   },
   {
-    id: 'pen.house-for-pension', category: 'pension', weight: 50,
+    id: 'pen.house-for-pension', category: 'pension', weight: 45,
     match: { all: [['以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
     explanation: L('让老人把房子抵押去“理财”或“以房养老”：房子可能被骗走。', 'Asks older people to mortgage their home for an "investment" or house-for-pension deal: the home can be lost.'),
   },
@@ -152,7 +152,7 @@ export const RULES: SrcRule[] = [
 
   // ───────────── task_scam ─────────────
   {
-    id: 'task.brushing', category: 'task_scam', weight: 55,
+    id: 'task.brushing', category: 'task_scam', weight: 45,
     match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
     explanation: L('刷单、点赞、做任务拿佣金：先返小钱，再让你垫付大钱。', 'Paid liking/ordering "tasks": small payouts first, then you are asked to advance large sums.'),
   },
@@ -169,18 +169,18 @@ export const RULES: SrcRule[] = [
 
   // ───────────── impersonation_authority ─────────────
   {
-    id: 'auth.safe-account', category: 'impersonation_authority', weight: 55,
+    id: 'auth.safe-account', category: 'impersonation_authority', weight: 45,
     match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '监管账户', '资金监管账户', '安全帐户'] },
     explanation: L('“安全账户”“资金清查”：公检法从来没有这种账户。', '"Safe account" or "fund check": police and courts have no such account.'),
   },
   {
     id: 'auth.case-threat', category: 'impersonation_authority', weight: 35,
-    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案'] },
+    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案', '涉嫌犯罪', '金融诈骗案', '遣返', '身份信息泄露', '信息已泄露', '被冒用', '被人冒用', '冒用你的身份', '冒用您的身份', '办理了一张', '名下有', '传票', '立案', '资产冻结', '账户冻结'] },
     explanation: L('说你涉案、被通缉、要配合调查：这是冒充公检法的恐吓。', 'Says you are under investigation or wanted: impersonation of police to frighten you.'),
   },
   {
     id: 'auth.officer', category: 'impersonation_authority', weight: 20,
-    match: { any: ['公安局', '检察院', '法院', '警官', '警号', '刑侦', '经侦', '网警', '医保局', '社保局', '卫健委', '税务局', '市场监管局', '国安', '银保监', '金融监管局', 'police officer', 'federal agent', 'irs', 'customs'] },
+    match: { any: ['公安局', '检察院', '法院', '警官', '警号', '刑侦', '经侦', '网警', '医保局', '社保局', '卫健委', '税务局', '市场监管局', '国安', '银保监', '金融监管局', '警察', '疾控中心', '通信管理局', '通信局', '工信部', '移民局', '海关', '公安', '网络安全监察', '反洗钱中心', 'police officer', 'federal agent', 'irs', 'customs'] },
     explanation: L('自称公安、检察院、法院或政府部门。', 'Claims to be police, a court or a government office.'),
   },
   {
@@ -192,12 +192,12 @@ export const RULES: SrcRule[] = [
   // ───────────── impersonation_acquaintance ─────────────
   {
     id: 'acq.new-number', category: 'impersonation_acquaintance', weight: 30,
-    match: { any: ['猜猜我是谁', '我换号了', '换了新号', '这是我新号', '我的新号码', '我是你领导', '我是你老板', '我是你的老同学', '我是你外甥', '我是你孙子', '我是你侄子', '这是我的新微信', "it's me, new number", 'new number', 'my phone broke', 'lost my phone'] },
+    match: { any: ['猜猜我是谁', '我换号了', '换了新号', '这是我新号', '我的新号码', '我是你领导', '我是你老板', '我是你的老同学', '我是你外甥', '我是你孙子', '我是你侄子', '这是我的新微信', '手机掉水里', '手机掉进', '手机坏了', '别人的手机', '朋友的手机', '我是你的同事', '我是你同事', '我是你的朋友', '我是你朋友', '我是你的老师', '我是你的舅舅', '我是小', '你看这是谁', "it's me, new number", 'new number', 'my phone broke', 'lost my phone'] },
     explanation: L('“猜猜我是谁”“我换号了”：冒充熟人的开场白。', '"Guess who" or "this is my new number": the opener of a fake-acquaintance scam.'),
   },
   {
     id: 'acq.urgent-money', category: 'impersonation_acquaintance', weight: 40,
-    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', 'send money', 'wire', 'gift card', 'transfer']], window: 30 },
+    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', '教材费', '学费', '收取', '转一下', '帮我付', '帮忙付', 'send money', 'wire', 'gift card', 'transfer']], window: 80 },
     explanation: L('以熟人、领导、老师身份要求转账或借钱。', 'Someone presenting as a relative, boss or teacher asks for money.'),
   },
   {
@@ -206,10 +206,21 @@ export const RULES: SrcRule[] = [
     explanation: L('说亲人出事急需用钱，还让你保密。', 'Claims a relative is in trouble and needs money fast, and asks you to keep quiet.'),
   },
 
+  {
+    id: 'acq.photo-lure', category: 'impersonation_acquaintance', weight: 42,
+    match: { all: [['这是谁', '这是你吗', '相册', '照片', '影集', '合影', '看看我们', '视频'], ['http', 'www', '链接', '网址', '.com', '.cn', '.top']], window: 20 },
+    explanation: L('“你看这是谁/看看相册”加一个链接：点开可能中木马或被盗号。', '"Look who this is / see the album" with a link: opening it can install malware or steal your account.'),
+  },
+  {
+    id: 'acq.pay-this-account', category: 'impersonation_acquaintance', weight: 30,
+    match: { all: [['转', '汇', '打', '存入', '付'], ['账号', '卡号', '户名', '账户', '这张卡']], window: 15 },
+    explanation: L('给你一个账号让你转钱。', 'Gives you an account number to pay into.'),
+  },
+
   // ───────────── fake_customer_service ─────────────
   {
     id: 'cs.refund-claim', category: 'fake_customer_service', weight: 35,
-    match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', 'refund', 'compensation']], window: 50 },
+    match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '退还', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
   {
@@ -221,6 +232,16 @@ export const RULES: SrcRule[] = [
     id: 'cs.card-suspend', category: 'fake_customer_service', weight: 40,
     match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机', '取消', '认证', '重新激活', '激活', '改签']], window: 20 },
     explanation: L('说你的ETC、医保卡、银行卡“失效”“异常”“冻结”要处理。', 'Claims your ETC, medical-insurance card or bank card is "suspended" or "abnormal".'),
+  },
+  {
+    id: 'cs.credit-product-close', category: 'fake_customer_service', weight: 45,
+    match: { all: [['金条', '白条', '花呗', '借呗', '微粒贷', '京东金融', '校园贷', '学生账户', '百万保障', '学生身份', '金融服务', '贷款账户', '会员服务'], ['关闭', '注销', '取消', '停用', '利率', '合规', '整改', '影响征信', '上征信', '记录']], window: 40 },
+    explanation: L('说你的借贷或会员服务“不合规”要关闭注销，否则影响征信：假客服话术。', 'Says your credit or membership service is "non-compliant" and must be closed or your credit suffers: fake-support script.'),
+  },
+  {
+    id: 'cs.flight', category: 'fake_customer_service', weight: 45,
+    match: { all: [['航班', '机票', 'flight'], ['取消', '延误', '故障', '停飞', 'cancelled', 'canceled'], ['改签', '退票', '补偿', '赔偿', '理赔', '致电', '联系客服', 'compensation', 'rebook']], window: 80 },
+    explanation: L('“航班取消，可改签并领补偿”：真正的航班变动请在航空公司官方App核实。', '"Flight cancelled, call to rebook and get compensation": check with the airline\'s official app.'),
   },
   {
     id: 'cs.remote-screen', category: 'fake_customer_service', weight: 40,
@@ -235,7 +256,7 @@ export const RULES: SrcRule[] = [
 
   // ───────────── loan_credit ─────────────
   {
-    id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 55,
+    id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 45,
     match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '放款前', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
     explanation: L('放款前要交解冻金、保证金或“刷流水”：正规贷款放款前不收费。', 'Asks for an unfreezing fee, deposit or "turnover proof" before lending: real lenders never charge before paying out.'),
   },
@@ -255,16 +276,21 @@ export const RULES: SrcRule[] = [
     explanation: L('贷款到手前就要你交钱。', 'You must pay before you receive the loan.'),
   },
   {
-    id: 'loan.app-approval', category: 'loan_credit', weight: 25,
-    match: { all: [['贷款', '借款', '额度', '放款'], ['下载', 'app', '添加', '加微信', '加qq', '链接', '审核通过', '已通过']], window: 40 },
+    id: 'loan.app-approval', category: 'loan_credit', weight: 35,
+    match: { all: [['贷款', '借款', '额度', '放款', '资金周转', '资金需求', '资金支持', 'loan'], ['下载', 'app', '添加', '加微信', '加qq', '微信', 'qq', '链接', '审核通过', '已通过', '客服', '二维码']], window: 80 },
     explanation: L('陌生来电或消息说贷款已批，让你加好友或下载App。', 'An unsolicited "your loan is approved" asking you to add a contact or install an app.'),
   },
 
   // ───────────── phishing_subsidy ─────────────
   {
     id: 'phish.points-cash', category: 'phishing_subsidy', weight: 45,
-    match: { all: [['积分', '密码器', '网银', 'u盾', '证书', '账户', '信用卡', '额度'], ['兑换现金', '兑换', '即将清零', '清零', '过期', '失效', '冻结', '升级', '提额', '提升额度', '激活', '领取']], window: 25 },
-    explanation: L('积分兑现金、网银证书失效、信用卡提额：让你点链接登录的钓鱼短信。', 'Points-for-cash, expiring certificates or credit-limit raises: phishing that wants you to log in via a link.'),
+    match: { all: [['积分'], ['兑换现金', '兑现金', '换现金', '现金礼包', '的现金', '现金红包', '兑现', '清零']], window: 20 },
+    explanation: L('“积分兑换现金”：让你点链接登录的钓鱼短信常用说法。', '"Redeem your points for cash": a common phishing lure that wants you to log in via a link.'),
+  },
+  {
+    id: 'phish.account-state', category: 'phishing_subsidy', weight: 45,
+    match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '升级', '激活', '认证', '补录', '作废', '提额', '提升额度', '提高额度', 'suspended', 'locked', 'expire']], window: 20 },
+    explanation: L('说你的网银、密码器、银行卡“失效”“冻结”要升级激活：银行不会发链接让你这样做。', 'Says your online banking, token or card is "expiring" or "frozen" and must be re-activated: banks never send links for that.'),
   },
   {
     id: 'phish.subsidy', category: 'phishing_subsidy', weight: 40,
@@ -272,26 +298,36 @@ export const RULES: SrcRule[] = [
     explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
   },
   {
-    id: 'phish.login-link', category: 'phishing_subsidy', weight: 25,
-    match: { all: [['登录', '登入', '点击', '进入', '访问', '打开', 'log in', 'click', 'verify'], ['网址', '链接', '手机网', '网站', 'http', 'www', 'link']], window: 20 },
+    id: 'phish.login-link', category: 'phishing_subsidy', weight: 20,
+    match: { all: [['登录', '登入', '登陆', '填写', '验证', '认证', 'log in', 'login', 'sign in', 'verify'], ['网址', '链接', '手机网', '网站', 'http', 'www', 'link']], window: 25 },
     explanation: L('要你点链接登录办理。', 'Asks you to follow a link and log in.'),
   },
   {
     id: 'phish.prize', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['中奖', '幸运观众', '抽中', '恭喜您获得', '获得大奖', '场外幸运', '节目组', '奖金领取', '领奖', '抽奖活动中获得', "you've won", 'you have won', 'winner', 'claim your prize', 'won a prize'] },
+    match: { any: ['幸运观众', '被抽中', '抽中您', '抽选为', '选为本次', '获得大奖', '场外幸运', '节目组', '奖金领取', '领奖', '抽奖活动中获得', "you've won", 'you have won', 'winner', 'claim your prize', 'won a prize'] },
     explanation: L('说你中奖了，要交钱或填资料领奖。', 'Says you have won a prize that needs a fee or your details.'),
   },
 
   // ───────────── gambling ─────────────
   {
     id: 'gamble.bonus', category: 'gambling', weight: 40,
-    match: { any: ['首存', '首充', '存送', '注册送', '注册就送', '彩金', '返水', '洗码', '反水', '送体验金', '体验金', '充值送', '出款', '提款秒到', '存款优惠'] },
+    match: { any: ['首存', '首充', '存送', '彩金', '返水', '洗码', '反水', '送体验金', '体验金', '出款', '提款秒到', '存款优惠'] },
     explanation: L('“首存送、彩金、返水”是网络赌场拉人的说法。', '"First-deposit bonus, free credits, rebates": how online casinos recruit.'),
   },
   {
     id: 'gamble.games', category: 'gambling', weight: 35,
     match: { any: ['百家乐', '真人视讯', '娱乐城', '时时彩', '六合彩', '北京赛车', 'pk10', '棋牌', '电子游艺', '捕鱼', '体育投注', '网投', '博彩', '赌场', '老虎机', '澳门赌', '葡京', '威尼斯人', '太阳城', '赌球', '下注', '投注', '菠菜', '开元', '皇冠体育', '线上赌', '网赌', '快三', 'online casino', 'sports betting', 'slots', 'baccarat'] },
     explanation: L('网络赌博平台的游戏或下注说法。', 'Online gambling games or betting.'),
+  },
+  {
+    id: 'gamble.deposit-bonus', category: 'gambling', weight: 40,
+    match: { all: [['充', '冲', '存', '注册', '开户', '入款'], ['送', '赠', '多给', '返'], ['流水', '取款', '提款', '出款', '打码', '倍水', '彩票', '投注', '真人', '棋牌', '捕鱼', '红利', '彩金', '百家乐']], window: 40 },
+    explanation: L('“充多少送多少、倍流水即可取款”：网络赌场的充值优惠。', '"Deposit X get Y, withdraw after N× turnover": an online-casino deposit offer.'),
+  },
+  {
+    id: 'gamble.site', category: 'gambling', weight: 35,
+    match: { any: ['彩票网', '购彩平台', '彩票平台', '开奖网', 'bbin', 'bwin', 'xpj', '新葡京', '金沙娱乐', '永利娱乐', '银河娱乐', 'ag真人', '澳门首家', '线上娱乐', '网络博彩', '信誉平台', '倍流水', '流水即可', '打码量', '六合', '特码', '合肖'] },
+    explanation: L('网络赌博网站的名字或规则说法。', 'Names or terms of online gambling sites.'),
   },
   {
     id: 'gamble.sure-win', category: 'gambling', weight: 30,
@@ -301,7 +337,7 @@ export const RULES: SrcRule[] = [
 
   // ───────────── card_trading ─────────────
   {
-    id: 'card.buy-sell', category: 'card_trading', weight: 50,
+    id: 'card.buy-sell', category: 'card_trading', weight: 45,
     match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '两卡', '四件套', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', '卡农', '卡商', '码商', '号商', 'sell your bank account', 'rent your account'] },
     explanation: L('收购、出租银行卡、电话卡、收款码：这是帮诈骗洗钱的违法行为。', 'Buying or renting bank cards, SIM cards or payment codes: illegal money laundering for scammers.'),
   },
@@ -325,13 +361,23 @@ export const RULES: SrcRule[] = [
 
   // ───────────── illegal_service ─────────────
   {
-    id: 'ill.documents', category: 'illegal_service', weight: 50,
-    match: { any: ['代开发票', '代开', '开发票', '发票代开', '增值税发票', '税票', '办证', '刻章', '毕业证', '学历证', '资格证', '驾驶证', '假证', '证件办理', '身份证办理', '代办证件', '代考', '包过', '替考'] },
+    id: 'ill.documents', category: 'illegal_service', weight: 45,
+    match: { any: ['代开发票', '代开', '发票代开', '税票', '办证', '刻章', '毕业证', '学历证', '资格证', '假证', '证件办理', '身份证办理', '代办证件', '制作证件', '文凭证件', '证件和印章', '代考', '包过', '替考', '各种证件'] },
     explanation: L('代开发票、办证、刻章、代考：违法服务。', 'Invoices, certificates, stamps, exam proxies for sale: illegal services.'),
   },
   {
+    id: 'ill.invoice', category: 'illegal_service', weight: 45,
+    match: { all: [['发票', '税票', '票据', '进项', '发漂', '嘌'], ['代开', '代办', '可查', '保真', '真票', '点数', '点位', '低点', '验后付款', '验证后付款', '先验', '冲帐', '冲账', '抵扣', '最低价', '出售', '各行业', '各类', '国税地税', '机打']], window: 25 },
+    explanation: L('出售、代开发票：违法。', 'Invoices for sale: illegal.'),
+  },
+  {
+    id: 'ill.buy-dm', category: 'illegal_service', weight: 25,
+    match: { all: [['买', '卖', '看', '要', '需要', '资源'], ['私聊', '私我', '私信', '滴滴', '加我']], window: 12 },
+    explanation: L('“想买的私聊我”：地下交易的招揽。', '"DM me to buy": an underground sales pitch.'),
+  },
+  {
     id: 'ill.sex', category: 'illegal_service', weight: 45,
-    match: { any: ['上门服务', '楼凤', '外围', '援交', '约炮', '包夜', '快餐', '全套', '莞式', '看片', '卖片', '买片', '黄片', '簧片', '黄色', '资源群', '色情', '裸聊', '日批', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '国产', 'escort', 'hookup', 'nudes'] },
+    match: { any: ['上门服务', '楼凤', '外围', '援交', '约炮', '包夜', '快餐', '全套', '莞式', '看片', '卖片', '买片', '黄片', '簧片', '黄色', '资源群', '色情', '裸聊', '日批', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '国产', '男士休闲', '男人的天堂', '会所', '学生妹', '模特上门', '酒店上门', '无需定金', '满意付款', '曰批', '皇色', '黄资源', '看偏', '买偏', '买拼', '看拼', 'escort', 'hookup', 'nudes'] },
     explanation: L('色情服务、色情视频的广告：违法，而且常常是骗钱的幌子。', 'Adverts for sex services or porn: illegal and often a pretext to take money.'),
   },
   {
@@ -340,7 +386,7 @@ export const RULES: SrcRule[] = [
     explanation: L('买卖个人信息、账号、黑客服务：违法。', 'Personal data, accounts or hacking services for sale: illegal.'),
   },
   {
-    id: 'ill.drugs-weapons', category: 'illegal_service', weight: 50,
+    id: 'ill.drugs-weapons', category: 'illegal_service', weight: 45,
     match: { any: ['冰毒', '大麻', '摇头丸', 'k粉', '迷药', '听话水', '催情', '仿真枪', '气枪', '枪支', '出售枪', '上头电子烟', 'lsd'] },
     explanation: L('出售毒品、迷药、枪支：严重违法。', 'Drugs, sedatives or weapons for sale: serious crimes.'),
   },
@@ -363,18 +409,23 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 15,
-    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '充值', '缴纳', '交纳', '先交', '保证金', '押金', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '充值', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
     id: 'sig.payment-address', category: 'signal', signal: 'payment', weight: 20, negatable: false,
-    match: { regex: '(\\bt[1-9a-hj-np-z]{33}\\b|\\b0x[0-9a-f]{40}\\b|(卡号|账号|账户|帐号|收款)[:]?\\d{12,19})', gate: ['usdt', 'trc', 'wallet', 'address', '地址', '钱包', '0x', '卡号', '账号', '账户', '帐号', '收款'], around: [60, 90] },
+    match: { regex: '(\\bt[1-9a-hj-np-z]{33}\\b|\\b0x[0-9a-f]{40}\\b|(卡号|账号|账户|帐号|收款|户名|农行|建行|工行|中行|招行|交行|邮储|银行)[^0-9]{0,6}\\d{12,19})', gate: ['usdt', 'trc', 'wallet', 'address', '地址', '钱包', '0x', '卡号', '账号', '账户', '帐号', '收款', '户名', '农行', '建行', '工行', '中行', '招行', '交行', '邮储', '银行'], around: [60, 90] },
     explanation: L('给出收款卡号或加密货币地址。', 'Gives a bank account or crypto wallet to pay into.'),
   },
   {
     id: 'sig.credential', category: 'signal', signal: 'credential', weight: 18,
     match: { all: [['提供', '告诉', '发送', '输入', '填写', '报给', '发给', '上传', '核对', '验证', 'provide', 'send', 'enter', 'share', 'confirm'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
+  },
+  {
+    id: 'sig.phone', category: 'signal', signal: 'contact', weight: 8, negatable: false,
+    match: { regex: '(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)', gate: ['电话', '热线', '致电', '拨打', '来电', '电', '联系', '咨询', 'call', 'tel'], around: [0, 24] },
+    explanation: L('留下电话让你打过去。', 'Gives a phone number to call.'),
   },
   {
     id: 'sig.urgency', category: 'signal', signal: 'urgency', weight: 10, negatable: false,
