@@ -175,7 +175,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'auth.case-threat', category: 'impersonation_authority', weight: 35,
-    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案', '涉嫌犯罪', '金融诈骗案', '遣返', '身份信息泄露', '信息已泄露', '被冒用', '被人冒用', '冒用你的身份', '冒用您的身份', '办理了一张', '名下有', '传票', '立案', '资产冻结', '账户冻结'] },
+    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案', '涉嫌犯罪', '金融诈骗案', '经济犯罪', '犯罪案件', '密接', '被列为', '协助我们', '配合我们', '遣返', '身份信息泄露', '信息已泄露', '被冒用', '被人冒用', '冒用你的身份', '冒用您的身份', '办理了一张', '名下有', '传票', '立案', '资产冻结', '账户冻结'] },
     explanation: L('说你涉案、被通缉、要配合调查：这是冒充公检法的恐吓。', 'Says you are under investigation or wanted: impersonation of police to frighten you.'),
   },
   {
@@ -187,6 +187,12 @@ export const RULES: SrcRule[] = [
     id: 'auth.case-transfer', category: 'impersonation_authority', weight: 35,
     match: { all: [['公安', '警官', '检察', '法院', '办案', '案件', '调查', '通缉', '涉嫌'], ['转账', '转入', '汇款', '资金', '存款', '银行卡', '验证码', '下载', '视频笔录', '屏幕共享', '共享屏幕']], window: 50 },
     explanation: L('“办案”的人让你转账、报验证码或下载软件。', 'Someone "handling your case" asks you to transfer money, read out codes or install software.'),
+  },
+
+  {
+    id: 'auth.opener', category: 'impersonation_authority', weight: 35,
+    match: { regex: '(我是|这里是|我们是|本人是)[^,.!?;:]{0,14}(公安|派出所|民警|警察|警官|检察院|法院|疾控|防控办|防疫|通信管理局|通信局|反诈中心|网警|社保局|医保局|税务局|海关|移民局|银保监|金融监管)', gate: ['我是', '这里是', '我们是', '本人是'], around: [0, 32] },
+    explanation: L('一开口就自称公安、法院、疾控、通信管理局等部门的人：这些部门不会这样电话办事。', 'Opens by claiming to be police, a court, health or telecom authority: they do not handle matters this way.'),
   },
 
   // ───────────── impersonation_acquaintance ─────────────
@@ -202,10 +208,15 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.trouble', category: 'impersonation_acquaintance', weight: 30,
-    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', "i'm in trouble", 'bail money', 'in the hospital'] },
+    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', '车祸', '手术室', '抢救', '急需用钱', '医药费', '住院费', '押金', "i'm in trouble", 'bail money', 'in the hospital'] },
     explanation: L('说亲人出事急需用钱，还让你保密。', 'Claims a relative is in trouble and needs money fast, and asks you to keep quiet.'),
   },
 
+  {
+    id: 'acq.opener', category: 'impersonation_acquaintance', weight: 25,
+    match: { regex: '(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|外甥|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨)', gate: ['我是', '是我'], around: [0, 16] },
+    explanation: L('自称是你的亲戚、同学、领导或老师。', 'Claims to be your relative, classmate, boss or teacher.'),
+  },
   {
     id: 'acq.photo-lure', category: 'impersonation_acquaintance', weight: 42,
     match: { all: [['这是谁', '这是你吗', '相册', '照片', '影集', '合影', '看看我们', '视频'], ['http', 'www', '链接', '网址', '.com', '.cn', '.top']], window: 20 },
@@ -244,6 +255,11 @@ export const RULES: SrcRule[] = [
     explanation: L('“航班取消，可改签并领补偿”：真正的航班变动请在航空公司官方App核实。', '"Flight cancelled, call to rebook and get compensation": check with the airline\'s official app.'),
   },
   {
+    id: 'cs.opener', category: 'fake_customer_service', weight: 25,
+    match: { regex: '(我是|这里是|我们是)[^,.!?;:]{0,14}(客服|售后|理赔|工作人员|客户经理|后台)', gate: ['我是', '这里是', '我们是'], around: [0, 30] },
+    explanation: L('主动联系你、自称某平台客服或工作人员。', 'Contacts you unprompted, claiming to be a platform\'s support or staff.'),
+  },
+  {
     id: 'cs.remote-screen', category: 'fake_customer_service', weight: 40,
     match: { any: ['屏幕共享', '共享屏幕', '视频会议软件', '会议号', '会议室号', 'zoom', '腾讯会议', '远程协助', '远程控制', 'teamviewer', 'anydesk', 'screen share', 'remote access'] },
     explanation: L('让你下载会议软件或开屏幕共享：对方能看到你的密码和验证码。', 'Asks you to install meeting software or share your screen so they can see your passwords and codes.'),
@@ -264,6 +280,11 @@ export const RULES: SrcRule[] = [
     id: 'loan.no-check', category: 'loan_credit', weight: 25,
     match: { any: ['黑户可贷', '黑户也能', '不看征信', '无视征信', '征信花了也能', '不查征信', '秒批', '秒到账', '百分百下款', '100%下款', '包下款', '无需审核', '无视黑白', '逾期也能贷', 'no credit check', 'guaranteed approval'] },
     explanation: L('“不看征信、黑户秒批、包下款”：正规机构都要审核。', '"No credit check, guaranteed approval": every real lender checks.'),
+  },
+  {
+    id: 'loan.opener', category: 'loan_credit', weight: 30,
+    match: { regex: '(我是|这里是|我们是)[^,.!?;:]{0,14}(贷款|信贷|借贷|网贷|消费金融|金融服务)(公司|平台|机构)?', gate: ['我是', '这里是', '我们是'], around: [0, 30] },
+    explanation: L('贷款公司主动找上门推销贷款。', 'A "loan company" contacting you unprompted.'),
   },
   {
     id: 'loan.credit-repair', category: 'loan_credit', weight: 45,
@@ -288,6 +309,16 @@ export const RULES: SrcRule[] = [
     explanation: L('“积分兑换现金”：让你点链接登录的钓鱼短信常用说法。', '"Redeem your points for cash": a common phishing lure that wants you to log in via a link.'),
   },
   {
+    id: 'phish.points-redeem', category: 'phishing_subsidy', weight: 30,
+    match: { all: [['积分', 'points'], ['兑换', '现金', '礼包', '元', 'redeem', 'cash']], window: 15 },
+    explanation: L('说你的积分可以兑换钱或礼品。', 'Says your points can be redeemed for money or gifts.'),
+  },
+  {
+    id: 'phish.account-link', category: 'phishing_subsidy', weight: 40,
+    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '升级', '激活', '认证', '补录', '维护', '余额', '风险', 'unusual', 'suspended', 'locked'], ['登录', '登入', '登陆', '点击', '进入', 'http', 'www', '网址', '链接', 'click', 'log in', 'link']], window: 40 },
+    explanation: L('说你的账户有异常、要失效，让你点链接登录处理。', 'Says your account is abnormal or expiring and asks you to log in via a link.'),
+  },
+  {
     id: 'phish.account-state', category: 'phishing_subsidy', weight: 45,
     match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '升级', '激活', '认证', '补录', '作废', '提额', '提升额度', '提高额度', 'suspended', 'locked', 'expire']], window: 20 },
     explanation: L('说你的网银、密码器、银行卡“失效”“冻结”要升级激活：银行不会发链接让你这样做。', 'Says your online banking, token or card is "expiring" or "frozen" and must be re-activated: banks never send links for that.'),
@@ -298,7 +329,7 @@ export const RULES: SrcRule[] = [
     explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
   },
   {
-    id: 'phish.login-link', category: 'phishing_subsidy', weight: 20,
+    id: 'phish.login-link', category: 'phishing_subsidy', weight: 25,
     match: { all: [['登录', '登入', '登陆', '填写', '验证', '认证', 'log in', 'login', 'sign in', 'verify'], ['网址', '链接', '手机网', '网站', 'http', 'www', 'link']], window: 25 },
     explanation: L('要你点链接登录办理。', 'Asks you to follow a link and log in.'),
   },
@@ -315,7 +346,7 @@ export const RULES: SrcRule[] = [
     explanation: L('“首存送、彩金、返水”是网络赌场拉人的说法。', '"First-deposit bonus, free credits, rebates": how online casinos recruit.'),
   },
   {
-    id: 'gamble.games', category: 'gambling', weight: 35,
+    id: 'gamble.games', category: 'gambling', weight: 40,
     match: { any: ['百家乐', '真人视讯', '娱乐城', '时时彩', '六合彩', '北京赛车', 'pk10', '棋牌', '电子游艺', '捕鱼', '体育投注', '网投', '博彩', '赌场', '老虎机', '澳门赌', '葡京', '威尼斯人', '太阳城', '赌球', '下注', '投注', '菠菜', '开元', '皇冠体育', '线上赌', '网赌', '快三', 'online casino', 'sports betting', 'slots', 'baccarat'] },
     explanation: L('网络赌博平台的游戏或下注说法。', 'Online gambling games or betting.'),
   },
@@ -326,7 +357,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'gamble.site', category: 'gambling', weight: 35,
-    match: { any: ['彩票网', '购彩平台', '彩票平台', '开奖网', 'bbin', 'bwin', 'xpj', '新葡京', '金沙娱乐', '永利娱乐', '银河娱乐', 'ag真人', '澳门首家', '线上娱乐', '网络博彩', '信誉平台', '倍流水', '流水即可', '打码量', '六合', '特码', '合肖'] },
+    match: { any: ['以小博大', '开户送', '开户免费送', '取款密码', '试玩', '红利', '码中特', '期期准', '期期免费', '平特', '即可提款', '游戏城', '游艺城', '娱乐场', '倍即可提', '反水', '彩票网', '购彩平台', '彩票平台', '开奖网', 'bbin', 'bwin', 'xpj', '新葡京', '金沙娱乐', '永利娱乐', '银河娱乐', 'ag真人', '澳门首家', '线上娱乐', '网络博彩', '信誉平台', '倍流水', '流水即可', '打码量', '六合', '特码', '合肖'] },
     explanation: L('网络赌博网站的名字或规则说法。', 'Names or terms of online gambling sites.'),
   },
   {
@@ -387,7 +418,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.drugs-weapons', category: 'illegal_service', weight: 45,
-    match: { any: ['冰毒', '大麻', '摇头丸', 'k粉', '迷药', '听话水', '催情', '仿真枪', '气枪', '枪支', '出售枪', '上头电子烟', 'lsd'] },
+    match: { any: ['机麻', '麻将机控制', '扑克分析仪', '透视眼镜', '出千', '赌具', '冰毒', '大麻', '摇头丸', 'k粉', '迷药', '听话水', '催情', '仿真枪', '气枪', '枪支', '出售枪', '上头电子烟', 'lsd'] },
     explanation: L('出售毒品、迷药、枪支：严重违法。', 'Drugs, sedatives or weapons for sale: serious crimes.'),
   },
 
