@@ -17,8 +17,19 @@
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
 import { canonicalize, lookupExpressions, type CanonicalUrl } from '../url/canonicalize';
-import { CompactIndex, LEVEL_BITS, metaKey } from './compact-index';
-import { KIND_SPECIFICITY, LIST_LEVELS, levelOf, type EntryKind, type ListEntry, type ListLevel, type UrlVerdict } from './types';
+import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
+import { normalizeIdentifier } from './entries';
+import {
+  KIND_SPECIFICITY,
+  LIST_LEVELS,
+  levelOf,
+  type EntryKind,
+  type IdentifierEntry,
+  type IdentifierKind,
+  type ListEntry,
+  type ListLevel,
+  type UrlVerdict,
+} from './types';
 
 export interface IndexHit {
   kind: EntryKind;
@@ -122,11 +133,35 @@ export function confirmVerdict(hits: readonly IndexHit[], records: (metaKey: str
 }
 
 /** Index keys for entries (what CompactIndex.build takes). */
-export function* indexKeysOf(entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>) {
+export function* indexKeysOf(entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>): Generator<IndexKey> {
   for (const e of entries) yield { kind: e.kind, value: e.value, level: levelOf(e) };
 }
 
-/** Convenience: build an index straight from entries. */
-export function buildIndex(entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>): CompactIndex {
-  return CompactIndex.build(indexKeysOf(entries));
+/** Index keys for identifiers (phone, bank card …): always a block at the source's level. */
+export function* identifierKeysOf(ids: Iterable<Pick<IdentifierEntry, 'kind' | 'value' | 'source'>>): Generator<IndexKey> {
+  for (const e of ids) yield { kind: e.kind, value: e.value, level: levelOf({ source: e.source, action: 'block' }) };
+}
+
+/** Convenience: build an index straight from entries (and identifiers). */
+export function buildIndex(
+  entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>,
+  identifiers: Iterable<Pick<IdentifierEntry, 'kind' | 'value' | 'source'>> = [],
+): CompactIndex {
+  return CompactIndex.build(
+    (function* () {
+      yield* indexKeysOf(entries);
+      yield* identifierKeysOf(identifiers);
+    })(),
+  );
+}
+
+/**
+ * Is this identifier (as found on a page) listed? Returns the metaKey to confirm with, or
+ * null. Allowed-by-user identifiers are not modelled: identifiers are block-only.
+ *   lookupIdentifier(ix, 'phone', '+86 138 0013 8000') → "phone:13800138000" when listed
+ */
+export function lookupIdentifier(index: CompactIndex, kind: IdentifierKind, raw: string): string | null {
+  const n = normalizeIdentifier(kind, raw);
+  if (!n.ok) return null;
+  return index.levels(kind, n.value) ? metaKey(kind, n.value) : null;
 }
