@@ -2,33 +2,82 @@
  * The seam between the background glue (store, updater, nav guard) and the PURE list
  * modules (src/lists, src/url). Everything the glue needs from them goes through this
  * small interface, so the glue never depends on their internals.
+ *
+ * Lookup in two steps, as src/lists/lookup.ts intends: `probe` decides from the compact
+ * index alone (hash flags, no entry text); only on a hit does the glue read the
+ * metadata records of the hit keys (`hitKeys`) and `confirm` the verdict with them
+ * (drops hash collisions and expired entries, fills in category/source/firstSeen).
  */
+import { CompactIndex } from '../lists/compact-index';
+import { parseTextList, type TextListFormat } from '../lists/formats';
+import { buildIndex, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
 import type { ListEntry, UrlVerdict } from '../lists/types';
+import { canonicalize } from '../url/canonicalize';
+import type { ListErrorCode } from './list-store';
 
 /** Formats a subscription can be published in. 'auto' sniffs plain/hosts/adblock. */
 export const LIST_FORMATS = ['auto', 'hosts', 'adblock', 'plain', 'feed'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
+export interface IndexProbe {
+  verdict: UrlVerdict;
+  hits: readonly IndexHit[];
+}
+
 /** A compiled, immutable lookup index with its own serialized form (toBytes/fromBytes). */
 export interface CompiledIndex {
-  /** Verdict for a raw URL (canonicalized inside). Allow entries beat block entries. */
-  lookup(url: string): UrlVerdict;
+  probe(url: string): IndexProbe;
   toBytes(): Uint8Array;
   readonly size: number;
 }
 
-export interface ParsedList {
-  entries: ListEntry[];
-  /** Lines that were not understood or were refused (e.g. `javascript:` URLs). */
-  rejected: number;
-}
+export type ParseOutcome = { ok: true; entries: ListEntry[]; rejected: number } | { ok: false; code: ListErrorCode; detail: string };
 
 export interface ListEngine {
-  parseList(text: string, format: Exclude<ListFormat, 'feed'>, source: string, now: number): ParsedList;
+  parseList(text: string, format: TextListFormat, source: string, now: number): ParseOutcome;
   buildIndex(entries: readonly ListEntry[]): CompiledIndex;
   loadIndex(bytes: Uint8Array): CompiledIndex;
-  /** Canonical lowercase punycode host of a URL, or null when it is not http(s). */
+  confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
+  /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
   canonicalHost(url: string): string | null;
   /** Lookalike of a protected brand (caution only, never a block). */
   lookalike(url: string): { brand: string } | null;
 }
+
+function wrap(ix: CompactIndex): CompiledIndex {
+  return {
+    probe: (url) => {
+      const r = lookupUrl(ix, url);
+      return { verdict: r.verdict, hits: r.hits };
+    },
+    toBytes: () => ix.toBytes(),
+    get size() {
+      return ix.size;
+    },
+  };
+}
+
+const PARSE_ERRORS: Record<string, ListErrorCode> = {
+  'too-large': 'too-large',
+  'too-many-lines': 'too-large',
+  binary: 'bad-format',
+  'bad-encoding': 'bad-format',
+  'no-entries': 'empty',
+};
+
+export const sentinelEngine: ListEngine = {
+  parseList(text, format, source, now) {
+    const r = parseTextList(text, format, { source, now });
+    if (!r.ok) return { ok: false, code: PARSE_ERRORS[r.error.code] ?? 'bad-format', detail: r.error.message.slice(0, 200) };
+    return { ok: true, entries: r.list.entries, rejected: r.list.rejected };
+  },
+  buildIndex: (entries) => wrap(buildIndex(entries)),
+  loadIndex: (bytes) => wrap(CompactIndex.fromBytes(bytes)),
+  confirm: (probe, records, now) => confirmVerdict(probe.hits, records, now),
+  canonicalHost(url) {
+    if (!/^https?:\/\//i.test(url.trim())) return null;
+    const r = canonicalize(url);
+    return r.ok ? r.url.host : null;
+  },
+  lookalike: () => null,
+};

@@ -9,15 +9,15 @@
  * loads it again in one read; nothing here must survive a restart.
  */
 import type { ListEntry, UrlVerdict } from '../lists/types';
-import type { CompiledIndex, ListEngine, ListFormat } from './list-engine';
-import { buildHitMeta, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
+import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
+import { buildHitMeta, metaKeyOf, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
 
 export interface SeedList {
   /** Bumped whenever the bundled file changes; a newer build replaces the stored seed. */
   version: number;
   name: string;
-  text: string;
-  format: Exclude<ListFormat, 'feed'>;
+  /** Validated entries of the bundled list (src/lists/seed.ts loadSeed). */
+  entries: () => ListEntry[];
 }
 
 export interface ListServiceDeps {
@@ -60,7 +60,8 @@ export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlan
 
 export function createListService(deps: ListServiceDeps) {
   const { store, engine } = deps;
-  let cached: { generation: number; index: CompiledIndex } | null = null;
+  // memRecords: metadata for the in-memory seed fallback (nothing stored yet).
+  let cached: { generation: number; index: CompiledIndex; memRecords?: Map<string, ListEntry[]> } | null = null;
   let userCache: UserLists | null = null;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -72,7 +73,7 @@ export function createListService(deps: ListServiceDeps) {
   }
 
   function seedEntries(): ListEntry[] {
-    return engine.parseList(deps.seed.text, deps.seed.format, SEED_ID, 0).entries;
+    return deps.seed.entries();
   }
 
   async function index(): Promise<CompiledIndex> {
@@ -85,7 +86,13 @@ export function createListService(deps: ListServiceDeps) {
       cached = { generation: merged.generation, index: engine.loadIndex(merged.bytes) };
     } else {
       // Nothing stored yet (first start, or storage refused): the bundled seed still protects.
-      cached = { generation: 0, index: engine.buildIndex(seedEntries()) };
+      const entries = seedEntries();
+      const memRecords = new Map<string, ListEntry[]>();
+      for (const e of entries) {
+        const k = metaKeyOf(e);
+        memRecords.set(k, [...(memRecords.get(k) ?? []), e]);
+      }
+      cached = { generation: 0, index: engine.buildIndex(entries), memRecords };
     }
     return cached.index;
   }
@@ -95,18 +102,27 @@ export function createListService(deps: ListServiceDeps) {
     return userCache;
   }
 
-  /** The index holds no entry text: read the metadata of the matching key (one shard read). */
-  async function entryForHit(v: UrlVerdict): Promise<ListEntry | undefined> {
-    if (!v.metaKey) return undefined;
-    const sep = v.metaKey.indexOf(':');
-    const kind = v.metaKey.slice(0, sep) as ListEntry['kind'];
-    const value = v.metaKey.slice(sep + 1);
-    const wanted = v.result === 'allow' ? 'allow' : 'block';
-    const tuples = await store.hitMeta(v.metaKey).catch(() => []);
-    const t = tuples.find((x) => x[1] === wanted) ?? tuples[0];
-    if (!t) return undefined;
-    const [source, action, category, firstSeen, expires] = t;
-    return expires === undefined ? { kind, value, action, category, source, firstSeen } : { kind, value, action, category, source, firstSeen, expires };
+  /** Metadata records of every hit key (one shard read each), then the confirmed verdict. */
+  async function confirmHits(probe: IndexProbe): Promise<UrlVerdict> {
+    const mem = cached?.memRecords;
+    if (mem) return engine.confirm(probe, (k) => mem.get(k), deps.now());
+    const keys = [...new Set(probe.hits.map((h) => h.metaKey))];
+    const records = new Map<string, ListEntry[]>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const tuples = await store.hitMeta(key).catch(() => []);
+        const sep = key.indexOf(':');
+        const kind = key.slice(0, sep) as ListEntry['kind'];
+        const value = key.slice(sep + 1);
+        records.set(
+          key,
+          tuples.map(([source, action, category, firstSeen, expires]) =>
+            expires === undefined ? { kind, value, action, category, source, firstSeen } : { kind, value, action, category, source, firstSeen, expires },
+          ),
+        );
+      }),
+    );
+    return engine.confirm(probe, (k) => records.get(k), deps.now());
   }
 
   async function rebuild(change: { meta?: ListMeta; entries?: ListEntry[]; removeId?: string }): Promise<void> {
@@ -156,11 +172,9 @@ export function createListService(deps: ListServiceDeps) {
           verdict: { result: 'block', type: 'blocklist', match: block.host, entry: { kind: 'domain', value: block.host, action: 'block', category: 'unknown', source: 'user', firstSeen: block.addedAt } },
         };
       }
-      const v = (await index()).lookup(url);
-      if (v.result === 'none') return { host, verdict: v };
-      const entry = v.entry ?? (await entryForHit(v));
-      if (entry?.expires !== undefined && entry.expires <= deps.now()) return { host, verdict: { result: 'none', type: 'none' } };
-      return { host, verdict: entry ? { ...v, entry } : v };
+      const probe = (await index()).probe(url);
+      if (probe.verdict.result === 'none') return { host, verdict: probe.verdict };
+      return { host, verdict: await confirmHits(probe) };
     },
     /** Install or refresh the bundled seed list (first start, or a newer build). */
     ensureSeed(): Promise<void> {
@@ -174,7 +188,7 @@ export function createListService(deps: ListServiceDeps) {
             id: SEED_ID,
             kind: 'seed',
             name: deps.seed.name,
-            format: deps.seed.format,
+            format: 'feed',
             version: deps.seed.version,
             addedAt: meta?.addedAt ?? now,
             lastSuccess: now,

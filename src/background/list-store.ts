@@ -30,6 +30,7 @@ export const LIST_ERROR_CODES = [
   'too-large',
   'truncated',
   'bad-signature',
+  'wrong-key',
   'bad-hash',
   'bad-format',
   'empty',
@@ -49,6 +50,8 @@ export interface ListMeta {
   publicKey?: string;
   /** Feed list version (signed feeds) or seed version. Never goes backwards. */
   version?: number;
+  /** Signed feeds: the listId the publisher's manifest names (a different one is refused). */
+  feedListId?: string;
   etag?: string;
   lastModified?: string;
   addedAt: number;

@@ -48,7 +48,7 @@ export interface FetchOptions {
 /** What a signed-feed driver returns (verification happens inside, before any parsing). */
 export type FeedResult =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
-  | { kind: 'updated'; entries: ListEntry[]; version: number; etag?: string; lastModified?: string; rejected?: number }
+  | { kind: 'updated'; entries: ListEntry[]; version: number; listId?: string; etag?: string; lastModified?: string; rejected?: number }
   | { kind: 'error'; code: ListErrorCode; detail?: string };
 
 export interface FeedDriver {
@@ -171,13 +171,19 @@ export function createUpdater(deps: UpdaterDeps) {
       if (r.kind === 'error') return fail(meta, r.code, r.detail);
       if (r.kind === 'unchanged') return deps.lists.updateMeta(meta.id, fresh(now, { etag: r.etag ?? meta.etag, lastModified: r.lastModified ?? meta.lastModified }));
       if (r.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${r.entries.length} entries`);
-      return commit(meta, r.entries, { ...fresh(now), version: r.version, etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 });
+      return commit(meta, r.entries, { ...fresh(now), version: r.version, ...(r.listId ? { feedListId: r.listId } : {}), etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 });
     }
     const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified });
     if (!got.ok) return fail(meta, got.code, got.detail);
     if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
-    const text = new TextDecoder('utf-8').decode(got.bytes);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(got.bytes);
+    } catch {
+      return fail(meta, 'bad-format', 'not UTF-8 text');
+    }
     const parsed = deps.engine.parseList(text, meta.format, meta.id, now);
+    if (!parsed.ok) return fail(meta, parsed.code, parsed.detail);
     if (parsed.entries.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
     if (parsed.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length} entries`);
     return commit(meta, parsed.entries, { ...fresh(now), etag: got.etag, lastModified: got.lastModified, rejectedCount: parsed.rejected });

@@ -1,17 +1,14 @@
 /** Shared fakes for the blacklist glue tests: seed list, in-memory DNR, a fake fetch. */
 import { IDBFactory } from 'fake-indexeddb';
 import { openSentinelDb } from '../../../src/background/db';
-import { basicEngine } from '../../../src/background/list-engine-basic';
+import { sentinelEngine } from '../../../src/background/list-engine';
+import { loadSeed } from '../../../src/lists/seed';
 import { createListStore } from '../../../src/background/list-store';
 import { createListService, type ListServiceDeps, type SeedList } from '../../../src/background/list-service';
 import type { DnrApi, DnrRule } from '../../../src/background/dnr';
 
-export const SEED: SeedList = {
-  version: 1,
-  name: 'Bundled',
-  format: 'adblock',
-  text: ['! seed', '||scam-demo.example^', '||fake-police.example^', '||pension-demo.example^', '@@||allowed-demo.example^'].join('\n'),
-};
+/** The real bundled seed (assets/lists/seed.json). */
+export const SEED: SeedList = { version: 1, name: 'Bundled', entries: () => loadSeed().entries };
 
 export const T0 = 1_700_000_000_000;
 
@@ -23,7 +20,7 @@ export function freshDb() {
 
 export function makeService(db: ReturnType<typeof freshDb>, extra: Partial<ListServiceDeps> = {}, clock = { now: T0 }) {
   const store = createListStore(db);
-  const lists = createListService({ store, engine: basicEngine, seed: SEED, now: () => clock.now, ...extra });
+  const lists = createListService({ store, engine: sentinelEngine, seed: SEED, now: () => clock.now, ...extra });
   return { store, lists, clock };
 }
 

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { basicEngine } from '../../../src/background/list-engine-basic';
+import { sentinelEngine } from '../../../src/background/list-engine';
 import { buildListRules, createDnr, PRIORITY, RULE_RANGES } from '../../../src/background/dnr';
 import { createBypass } from '../../../src/background/bypass';
 import { createNavGuard, DNR_STATE_KEY, warningUrl } from '../../../src/background/nav-guard';
@@ -30,7 +30,7 @@ function world(opts: { maxDomains?: number } = {}) {
     },
     onUserRulesChanged: (u) => dnr.syncUserRules(u),
   });
-  const bypass = createBypass({ session, dnr, lists, canonicalHost: basicEngine.canonicalHost, now: () => clock.now });
+  const bypass = createBypass({ session, dnr, lists, canonicalHost: sentinelEngine.canonicalHost, now: () => clock.now });
   const updates: Array<{ tabId: number; url: string }> = [];
   const notes: Array<{ tabId: number; host: string }> = [];
   const guard = createNavGuard({
@@ -101,7 +101,7 @@ describe('warns (nav guard redirects)', () => {
 
   test('SPA URL changes are checked even for DNR-covered entries', async () => {
     const w = world();
-    await w.lists.replaceList(sub('s1'), [{ kind: 'urlPrefix', value: 'https://spa.example/pay/', action: 'block', category: 'unknown', source: 's1', firstSeen: T0 }]);
+    await w.lists.replaceList(sub('s1'), [{ kind: 'urlPrefix', value: 'spa.example/pay/', action: 'block', category: 'unknown', source: 's1', firstSeen: T0 }]);
     expect(await w.guard.check(5, 'https://spa.example/', 'history')).toBe('none');
     expect(await w.guard.check(5, 'https://spa.example/pay/now', 'history')).toBe('redirected');
   });
@@ -151,7 +151,7 @@ describe('bypass (proceed anyway)', () => {
     expect(w.api.session).toEqual([expect.objectContaining({ priority: PRIORITY.bypass, action: { type: 'allow' }, condition: expect.objectContaining({ requestDomains: ['scam-demo.example'] }) })]);
     // A restarted worker: new service and bypass objects over the same storage.
     const { lists } = makeService(db);
-    const again = createBypass({ session: w.session, dnr: w.dnr, lists, canonicalHost: basicEngine.canonicalHost, now: () => T0 });
+    const again = createBypass({ session: w.session, dnr: w.dnr, lists, canonicalHost: sentinelEngine.canonicalHost, now: () => T0 });
     expect(await again.isBypassed('www.scam-demo.example')).toBe(true);
     expect(await w.guard.check(1, 'http://scam-demo.example/plain.html', 'history')).toBe('allowed');
   });

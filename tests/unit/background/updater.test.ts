@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { basicEngine } from '../../../src/background/list-engine-basic';
+import { sentinelEngine } from '../../../src/background/list-engine';
 import type { ListMeta } from '../../../src/background/list-store';
 import { createUpdater, DEFAULT_LIMITS, fetchCapped, UPDATE_ALARM, type FeedDriver } from '../../../src/background/updater';
 import { fakeFetch, freshDb, makeService, T0, type Served } from './list-fixtures';
@@ -25,7 +25,7 @@ function setup(route: (h: Record<string, string>) => Served, opts: { feed?: Feed
   const alarms: Array<{ name: string; when: number }> = [];
   const updater = createUpdater({
     lists,
-    engine: basicEngine,
+    engine: sentinelEngine,
     fetch: net.fn as never,
     now: () => clock.now,
     random: () => 0.5,
