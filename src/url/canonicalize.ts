@@ -11,7 +11,7 @@
  *   hosts       a.b.c.d.e.f.g   (exact host)
  *               c.d.e.f.g  d.e.f.g  e.f.g  f.g   (last 5 components, leading one removed each time; ≤ 4)
  *   paths       /1/2/3.html?p=1  /1/2/3.html   (exact path with, then without, the query)
- *               /  /1/  /1/2/                  (root, then components + "/", ≤ 4 in all)
+ *               /1/2/  /1/  /                  (directory prefixes, deepest first, root last; ≤ 4)
  *   expressions hosts × paths: "a.b.c.d.e.f.g/1/2/3.html?p=1", …, "f.g/1/2/" (5 × 5 = 25 here; ≤ 30)
  *
  * Steps of `canonicalize` (each one is a row group in the test table):
@@ -21,7 +21,8 @@
  *   3. scheme: missing → http; present but not followed by "//" → invalid;
  *   4. host: strip userinfo and port, IDN → punycode, collapse and trim dots,
  *      IPv4 in decimal/octal/hex/short forms → dotted quad, otherwise lowercase;
- *   5. path: resolve "/./" and "/../", collapse "//", keep a trailing "/"; query kept as is.
+ *   5. path: "\" read as "/" (as browsers do), resolve "/./" and "/../", collapse "//",
+ *      keep a trailing "/"; query kept as is.
  *
  * Everything works on UTF-8 bytes held in a "binary string" (one char per byte), as the
  * Go client does, and the result is pure ASCII.
@@ -135,7 +136,7 @@ function splitScheme(url: string): [string, string] {
 /**
  * IPv4 host in any form the Windows/legacy resolvers accept → dotted quad, or '' if not an IP.
  * "3279880203" → "195.127.0.11", "0x45.0x2c.05.0101" → "69.44.5.65", "1.2.3" → "1.2.0.3".
- * Non-final parts keep only their low byte, as in the Go client.
+ * A non-final part above 255 makes it a non-IP (WHATWG), where the Go client keeps the low byte.
  */
 export function parseIPv4(host: string): string {
   if (host.length <= 15) {
@@ -150,6 +151,9 @@ export function parseIPv4(host: string): string {
     const bytes = i === parts.length - 1 ? 5 - parts.length : 1;
     const v = parseUint32(parts[i]!);
     if (v === null) return '';
+    // Deviation from the Go client (which keeps the low byte): "256.1.1.1" is not an IP,
+    // as in WHATWG URL parsing, so browsers never navigate there.
+    if (bytes === 1 && v > 255) return '';
     for (let b = bytes - 1; b >= 0; b--) out.push(String(Math.floor(v / 2 ** (8 * b)) & 0xff));
   }
   return out.join('.');
@@ -242,7 +246,8 @@ export function canonicalize(input: string): CanonicalizeResult {
   let [scheme, afterScheme] = splitScheme(rest);
   const q = afterScheme.indexOf('?');
   const query = q < 0 ? undefined : afterScheme.slice(q + 1);
-  afterScheme = q < 0 ? afterScheme : afterScheme.slice(0, q);
+  // Browsers (WHATWG URL) read "\" as "/" before the query in http(s) URLs; so do we.
+  afterScheme = (q < 0 ? afterScheme : afterScheme.slice(0, q)).replace(/\\/g, '/');
   let hostPart: string;
   if (scheme === '') {
     scheme = 'http';
@@ -274,18 +279,21 @@ export function lookupHosts(url: CanonicalUrl): string[] {
   return hosts;
 }
 
-/** Path prefixes to look up: exact path with query, exact path, then "/" and up to 3 more "/a/", "/a/b/", "/a/b/c/". */
+/**
+ * Path prefixes to look up, most specific first: exact path with query, exact path, then
+ * up to 3 directory prefixes "/a/b/c/", "/a/b/", "/a/" (deepest first), then "/".
+ */
 export function lookupPaths(url: CanonicalUrl): string[] {
   const paths: string[] = [];
   if (url.query) paths.push(`${url.path}?${url.query}`);
   if (url.path !== '/') paths.push(url.path);
-  paths.push('/');
   const comps = url.path.split('/').filter((c) => c !== '');
   const n = Math.min(comps.length, 4);
-  for (let i = 1; i < n; i++) {
+  for (let i = n - 1; i >= 1; i--) {
     const prefix = '/' + comps.slice(0, i).join('/') + '/';
     if (prefix !== url.path) paths.push(prefix);
   }
+  paths.push('/');
   return paths;
 }
 
