@@ -47,6 +47,27 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/** Blacklist subscription status for the options page (src/background/list-handlers.ts). */
+const host = z.string().max(253);
+export const LIST_FORMAT_NAMES = ['auto', 'hosts', 'adblock', 'plain', 'feed'] as const;
+export const listStatusSchema = z.object({
+  id: z.string().max(64),
+  kind: z.enum(['seed', 'subscription']),
+  name: z.string().max(200),
+  url: z.string().max(MAX_URL).nullable(),
+  format: z.enum(LIST_FORMAT_NAMES),
+  entryCount: z.number().int().min(0),
+  version: z.number().int().nullable(),
+  lastSuccess: z.number().nullable(),
+  lastAttempt: z.number().nullable(),
+  /** code: one of src/background/list-store.ts LIST_ERROR_CODES; the UI words it. */
+  lastError: z.object({ code: z.string().max(32), detail: z.string().max(300).nullable(), at: z.number() }).nullable(),
+  failures: z.number().int().min(0),
+  nextDue: z.number().nullable(),
+});
+export type ListStatus = z.infer<typeof listStatusSchema>;
+const listOk = z.object({ ok: z.boolean(), error: z.string().max(300).nullable() });
+
 /** Requests and their responses, keyed by message type. */
 export const protocol = {
   /** Content script finished (re)scanning the page. */
@@ -84,6 +105,61 @@ export const protocol = {
   'ui-bg/report-list': {
     request: z.object({ limit: z.number().int().min(1).max(5000).optional() }),
     response: z.object({ reports: z.array(reportSchema) }),
+  },
+  /** Warning page: why is this URL blocked (list name, source, category, date)? */
+  'ui-bg/url-verdict': {
+    request: z.object({ url }),
+    response: z.object({
+      result: z.enum(['block', 'allow', 'caution', 'none']),
+      host: host.nullable(),
+      match: z.string().max(MAX_URL).nullable(),
+      category: z.string().max(64).nullable(),
+      listId: z.string().max(64).nullable(),
+      listName: z.string().max(200).nullable(),
+      listUrl: z.string().max(MAX_URL).nullable(),
+      /** When the entry was first listed (ms) and when its list was last confirmed fresh. */
+      firstSeen: z.number().nullable(),
+      listUpdatedAt: z.number().nullable(),
+      brand: localized.nullable(),
+    }),
+  },
+  /** Warning page "proceed": once = this browser session; always = the person's allow list. */
+  'ui-bg/proceed': {
+    request: z.object({ url, scope: z.enum(['once', 'always']) }),
+    response: z.object({ ok: z.boolean(), host: host.nullable() }),
+  },
+  /** Undo "continue once" and "always allow" for a host. */
+  'ui-bg/undo-allow': {
+    request: z.object({ host }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /** Content script: is this page's host a lookalike of a protected brand? (caution banner) */
+  'cs-bg/url-verdict': {
+    request: z.object({ url }),
+    response: z.object({ caution: z.boolean(), brandId: z.string().max(64).nullable(), brand: localized.nullable(), reason: z.string().max(32).nullable() }),
+  },
+  /** Options page "名单订阅": every list with its freshness and last error, and the person's own lists. */
+  'ui-bg/lists-get': {
+    request: z.object({}),
+    response: z.object({ lists: z.array(listStatusSchema).max(100), user: z.object({ allow: z.array(host).max(5000), block: z.array(host).max(5000) }) }),
+  },
+  'ui-bg/lists-add': {
+    request: z.object({ url, format: z.enum(LIST_FORMAT_NAMES), publicKey: z.string().max(2000).optional(), name: z.string().max(200).optional() }),
+    response: listOk.extend({ list: listStatusSchema.nullable() }),
+  },
+  'ui-bg/lists-remove': {
+    request: z.object({ id: z.string().max(64) }),
+    response: listOk,
+  },
+  /** "Update now" for one list. */
+  'ui-bg/lists-update': {
+    request: z.object({ id: z.string().max(64) }),
+    response: z.object({ list: listStatusSchema.nullable() }),
+  },
+  /** Add/remove a host on the person's own allow or block list. */
+  'ui-bg/lists-user-set': {
+    request: z.object({ host: z.string().max(MAX_URL), action: z.enum(['allow', 'block']), present: z.boolean() }),
+    response: listOk,
   },
 } as const;
 
