@@ -45,12 +45,20 @@ export interface CompiledPack {
   version: string;
   rules: CompiledRule[];
   phrases: PhraseEntry[];
-  /** FIRST[c] = index into BUCKETS of the phrase list for first code unit c, or -1. */
+  /** first[c] = 1 when some phrase starts with code unit c. */
   first: Int32Array;
   buckets: number[][];
+  /** single[c] = 1 + index of the one-code-unit phrase equal to c, or 0. */
+  single: Int32Array;
+  /** pairs[pairHash(c0, c1)] = index into `buckets` of the longer phrases starting with c0 c1 (hash collisions share), or -1. */
+  pairs: Int32Array;
   maxNegationLen: number;
   categoryAdvice: Partial<Record<Category, LocalizedText>>;
 }
+
+export const PAIR_SIZE = 1 << 16;
+/** Hash of a phrase's first two code units: a cheap second filter before comparing. */
+export const pairHash = (a: number, b: number): number => ((a * 0x9e37) ^ (b * 0x1f)) & (PAIR_SIZE - 1);
 
 const isWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
@@ -114,17 +122,26 @@ export function compilePack(raw: unknown): CompiledPack {
   const maxNegationLen = Math.max(...pack.context.negation.map((p) => normalize(p).text.length));
 
   const phrases = [...phraseIndex.values()];
-  const first = new Int32Array(0x10000).fill(-1);
+  // first[c] = 1 when any phrase starts with c: the one typed-array read most characters cost.
+  const first = new Int32Array(0x10000);
+  const single = new Int32Array(0x10000);
+  const pairs = new Int32Array(PAIR_SIZE).fill(-1);
   const buckets: number[][] = [];
   phrases.forEach((p, pi) => {
     const c = p.text.charCodeAt(0);
-    if (first[c] === -1) {
-      first[c] = buckets.length;
+    first[c] = 1;
+    if (p.text.length === 1) {
+      single[c] = pi + 1;
+      return;
+    }
+    const h = pairHash(c, p.text.charCodeAt(1));
+    if (pairs[h] === -1) {
+      pairs[h] = buckets.length;
       buckets.push([]);
     }
-    buckets[first[c]!]!.push(pi);
+    buckets[pairs[h]!]!.push(pi);
   });
   // Longest first inside a bucket so a longer phrase is found before its prefix.
   for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
-  return { version: pack.version, rules, phrases, first, buckets, maxNegationLen, categoryAdvice: pack.categoryAdvice };
+  return { version: pack.version, rules, phrases, first, buckets, single, pairs, maxNegationLen, categoryAdvice: pack.categoryAdvice };
 }

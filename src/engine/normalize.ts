@@ -176,92 +176,145 @@ function ensure(n: number): void {
  * A run of separators is emitted tentatively and resolved when the next "hard"
  * character arrives (or at the end): dropped between CJK, whitespace dropped next
  * to CJK, collapsed to one space between Latin words, punctuation kept otherwise.
+ * Written without closures and with local typed-array references: it runs on every
+ * character of every page.
  */
 function pass1(input: string): number {
   const len = input.length;
-  ensure(len + 16);
+  ensure(len + 32);
+  let out = OUT;
+  let st = ST;
+  let en = EN;
+  let kd = KIND;
   let n = 0;
   let prevHard = 0; // class of the last hard unit emitted (0 = none)
   let runStart = -1; // start of a pending separator run in OUT
-  const resolveRun = (nextClass: number) => {
-    if (runStart < 0) return;
-    if (prevHard === C_CJK && nextClass === C_CJK) {
-      n = runStart;
-    } else {
-      const cjkSide = prevHard === C_CJK || nextClass === C_CJK || prevHard === 0 || nextClass === 0;
-      let w = runStart;
-      let lastSpace = false;
-      for (let r = runStart; r < n; r++) {
-        if (KIND[r] === C_SPACE) {
-          if (cjkSide || lastSpace) continue;
-          lastSpace = true;
-        } else lastSpace = false;
-        OUT[w] = OUT[r]!;
-        ST[w] = ST[r]!;
-        EN[w] = EN[r]!;
-        KIND[w] = KIND[r]!;
-        w++;
-      }
-      n = w;
-    }
-    runStart = -1;
-  };
-  const emit = (code: number, kind: number, s: number, e: number) => {
-    if (n >= cap) ensure(n + 16);
-    if (kind === C_SPACE || kind === C_PUNCT) {
-      if (runStart < 0) runStart = n;
-    } else {
-      resolveRun(kind);
-      prevHard = kind;
-    }
-    OUT[n] = code;
-    ST[n] = s;
-    EN[n] = e;
-    KIND[n] = kind;
-    n++;
-  };
-  for (let i = 0; i < len; i++) {
-    let c = input.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const lo = input.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        const cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        const f = foldAstral(cp);
-        if (f === null) emit(0x20, C_SPACE, i, i + 2);
-        else {
-          for (let k = 0; k < f.length; k++) {
-            const fc = f.charCodeAt(k);
-            if (CLS[fc] === C_UNSET) classify(fc);
-            const cls = CLS[fc]!;
-            if (cls === C_DROP || cls === C_EXPAND) continue;
-            emit(FOLD[fc]!, cls, i, i + 2);
-          }
-        }
-        i++;
+  let i = 0;
+  // pending expansion (astral fold or NFKC expansion)
+  let exp: string | null = null;
+  let expS = 0;
+  let expE = 0;
+  let expK = 0;
+  for (;;) {
+    let code: number;
+    let cls: number;
+    let s0: number;
+    let e0: number;
+    if (exp !== null) {
+      if (expK >= exp.length) {
+        exp = null;
         continue;
       }
-    }
-    let cls = CLS[c]!;
-    if (cls === C_UNSET) {
-      classify(c);
-      cls = CLS[c]!;
-    }
-    if (cls === C_DROP) continue;
-    if (cls === C_EXPAND) {
-      const f = EXPAND.get(c)!;
-      for (let k = 0; k < f.length; k++) {
-        const fc = f.charCodeAt(k);
-        if (CLS[fc] === C_UNSET) classify(fc);
-        const fcls = CLS[fc]!;
-        if (fcls === C_DROP || fcls === C_EXPAND) continue;
-        emit(FOLD[fc]!, fcls, i, i + 1);
+      const fc = exp.charCodeAt(expK++);
+      if (CLS[fc] === C_UNSET) classify(fc);
+      cls = CLS[fc]!;
+      if (cls === C_DROP || cls === C_EXPAND) continue;
+      code = FOLD[fc]!;
+      s0 = expS;
+      e0 = expE;
+      if (n + 2 >= out.length) {
+        ensure(n + 64);
+        out = OUT;
+        st = ST;
+        en = EN;
+        kd = KIND;
       }
-      continue;
+    } else {
+      if (i >= len) break;
+      const c = input.charCodeAt(i);
+      cls = CLS[c]!;
+      if (cls === C_UNSET) {
+        classify(c);
+        cls = CLS[c]!;
+      }
+      if (cls === C_DROP) {
+        // A high surrogate followed by a low one is an astral character, not junk.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+          const lo = input.charCodeAt(i + 1);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            const f = foldAstral((c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000);
+            if (f === null) {
+              code = 0x20;
+              cls = C_SPACE;
+              s0 = i;
+              e0 = i + 2;
+              i += 2;
+            } else {
+              exp = f;
+              expK = 0;
+              expS = i;
+              expE = i + 2;
+              i += 2;
+              continue;
+            }
+          } else {
+            i++;
+            continue;
+          }
+        } else {
+          i++;
+          continue;
+        }
+      } else if (cls === C_EXPAND) {
+        exp = EXPAND.get(c)!;
+        expK = 0;
+        expS = i;
+        expE = i + 1;
+        i++;
+        continue;
+      } else {
+        code = FOLD[c]!;
+        s0 = i;
+        e0 = i + 1;
+        i++;
+      }
     }
-    c = FOLD[c]!;
-    emit(c, cls, i, i + 1);
+    if (cls === C_SPACE || cls === C_PUNCT) {
+      if (runStart < 0) runStart = n;
+    } else {
+      if (runStart >= 0) {
+        // resolve the pending separator run
+        if (prevHard === C_CJK && cls === C_CJK) n = runStart;
+        else {
+          const cjkSide = prevHard === C_CJK || cls === C_CJK || prevHard === 0;
+          let w = runStart;
+          let lastSpace = false;
+          for (let r = runStart; r < n; r++) {
+            if (kd[r] === C_SPACE) {
+              if (cjkSide || lastSpace) continue;
+              lastSpace = true;
+            } else lastSpace = false;
+            out[w] = out[r]!;
+            st[w] = st[r]!;
+            en[w] = en[r]!;
+            kd[w] = kd[r]!;
+            w++;
+          }
+          n = w;
+        }
+        runStart = -1;
+      }
+      prevHard = cls;
+    }
+    out[n] = code;
+    st[n] = s0;
+    en[n] = e0;
+    kd[n] = cls;
+    n++;
   }
-  resolveRun(0);
+  if (runStart >= 0) {
+    // trailing separators: keep punctuation only between Latin/digits (nothing follows: drop all spaces)
+    let w = runStart;
+    for (let r = runStart; r < n; r++) {
+      if (kd[r] === C_SPACE || prevHard === C_CJK || prevHard === 0) continue;
+      out[w] = out[r]!;
+      st[w] = st[r]!;
+      en[w] = en[r]!;
+      kd[w] = kd[r]!;
+      w++;
+    }
+    n = w;
+  }
   return n;
 }
 
@@ -284,7 +337,6 @@ export const VARIANTS: ReadonlyArray<readonly [string, string]> = [
 const ZH_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const ZH_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-const isZhNum = (c: string) => c in ZH_DIGIT || c in ZH_UNIT || c in ZH_BIG || c === '点';
 
 /** Value of a Chinese numeral string such as 三万五千, 十二, 一点五, 两百; NaN when malformed. */
 export function parseChineseNumber(s: string): number {
@@ -345,7 +397,6 @@ for (const ch of '零一二两三四五六七八九十百千万亿') {
   VSTART[c0] = VSTART[c0]! | 2;
 }
 
-const UNIT_AFTER = '元块倍%';
 
 let cap2 = 0;
 let OUT2 = new Uint16Array(0);
@@ -367,71 +418,99 @@ function ensure2(need: number): void {
   cap2 = next;
 }
 
+const ZHNUM = new Uint8Array(0x10000);
+for (const ch of '零一二两三四五六七八九十百千万亿点') ZHNUM[ch.charCodeAt(0)] = 1;
+const C_BAI = 0x767e; // 百
+const C_QIAN = 0x5343; // 千
+const C_FEN = 0x5206; // 分
+const C_ZHI = 0x4e4b; // 之
+const C_KUAI = 0x5757; // 块
+const isUnitAfter = (c: number) => c === 0x5143 /* 元 */ || c === C_KUAI || c === 0x500d /* 倍 */ || c === 0x25 /* % */;
+
 function pass2(n: number): Normalized | null {
+  const src = OUT;
+  const sst = ST;
+  const sen = EN;
   // Quick exit: nothing that could start a variant or a numeral.
   let any = false;
   for (let i = 0; i < n; i++) {
-    if (VSTART[OUT[i]!]) {
+    if (VSTART[src[i]!] !== 0) {
       any = true;
       break;
     }
   }
   if (!any) return null;
   ensure2(n + 64);
+  let out = OUT2;
+  let st = ST2;
+  let en = EN2;
   let m = 0;
-  const pushStr = (str: string, s: number, e: number) => {
-    ensure2(m + str.length + 1);
-    for (let k = 0; k < str.length; k++) {
-      OUT2[m] = str.charCodeAt(k);
-      ST2[m] = s;
-      EN2[m] = e;
-      m++;
-    }
-  };
   let i = 0;
   while (i < n) {
-    const c = OUT[i]!;
+    const c = src[i]!;
     const flag = VSTART[c]!;
     if (flag !== 0) {
+      let repl: string | null = null;
+      let consumed = 0;
       if (flag & 1) {
         // longest variant match from i
         let node: TrieNode | undefined = ROOT;
         let best: TrieNode | null = null;
         for (let j = i; j < n && node; j++) {
-          node = node.next.get(OUT[j]!);
-          if (node?.out) best = node;
+          node = node.next.get(src[j]!);
+          if (node !== undefined && node.out !== undefined) best = node;
         }
         if (best) {
           const L = best.len!;
-          const asciiStart = isAsciiAlnum(c);
-          const asciiEnd = isAsciiAlnum(OUT[i + L - 1]!);
           // Latin variants (vx, yhk) only as whole tokens: not inside a longer word.
-          const okBefore = !asciiStart || i === 0 || !(OUT[i - 1]! >= 0x61 && OUT[i - 1]! <= 0x7a);
-          const okAfter = !asciiEnd || i + L >= n || !(OUT[i + L]! >= 0x61 && OUT[i + L]! <= 0x7a);
+          const okBefore = !isAsciiAlnum(c) || i === 0 || !(src[i - 1]! >= 0x61 && src[i - 1]! <= 0x7a);
+          const last = src[i + L - 1]!;
+          const okAfter = !isAsciiAlnum(last) || i + L >= n || !(src[i + L]! >= 0x61 && src[i + L]! <= 0x7a);
           if (okBefore && okAfter) {
-            pushStr(best.out!, ST[i]!, EN[i + L - 1]!);
-            i += L;
-            continue;
+            repl = best.out!;
+            consumed = L;
           }
         }
       }
-      if (flag & 2) {
-        const r = numeral(i, n);
-        if (r) {
-          pushStr(r.text, ST[i]!, EN[r.end - 1]!);
-          i = r.end;
-          continue;
+      if (repl === null && flag & 2) {
+        const r = numeral(src, i, n);
+        if (r !== null) {
+          repl = r;
+          consumed = numeralEnd - i;
         }
       }
+      if (repl !== null) {
+        if (m + repl.length + 1 >= out.length) {
+          ensure2(m + repl.length + 64);
+          out = OUT2;
+          st = ST2;
+          en = EN2;
+        }
+        const s0 = sst[i]!;
+        const e0 = sen[i + consumed - 1]!;
+        for (let k = 0; k < repl.length; k++) {
+          out[m] = repl.charCodeAt(k);
+          st[m] = s0;
+          en[m] = e0;
+          m++;
+        }
+        i += consumed;
+        continue;
+      }
     }
-    if (m >= cap2) ensure2(m + 64);
-    OUT2[m] = c;
-    ST2[m] = ST[i]!;
-    EN2[m] = EN[i]!;
+    if (m >= out.length) {
+      ensure2(m + 64);
+      out = OUT2;
+      st = ST2;
+      en = EN2;
+    }
+    out[m] = c;
+    st[m] = sst[i]!;
+    en[m] = sen[i]!;
     m++;
     i++;
   }
-  return { text: codesToString(OUT2, m), starts: ST2.slice(0, m), ends: EN2.slice(0, m) };
+  return { text: codesToString(out, m), starts: st.slice(0, m), ends: en.slice(0, m) };
 }
 
 function codesToString(codes: Uint16Array, n: number): string {
@@ -440,41 +519,37 @@ function codesToString(codes: Uint16Array, n: number): string {
   return s;
 }
 
-/** Numeral at OUT[i]: 百分之X → X%, 千分之X → (X/10)%, Chinese numeral + 元/块/倍/% → digits. */
-function numeral(i: number, n: number): { text: string; end: number } | null {
-  const ch = (k: number) => String.fromCharCode(OUT[k]!);
-  // 百分之 / 千分之
-  if ((ch(i) === '百' || ch(i) === '千') && i + 2 < n && ch(i + 1) === '分' && ch(i + 2) === '之') {
+let numeralEnd = 0;
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Numeral at src[i]: 百分之X → X%, 千分之X → (X/10)%, Chinese numeral + 元/块/倍/% → digits.
+ * Returns the replacement (and sets numeralEnd) or null. Cheap rejection first: most
+ * 一/十 characters are not amounts.
+ */
+function numeral(src: Uint16Array, i: number, n: number): string | null {
+  const c0 = src[i]!;
+  if ((c0 === C_BAI || c0 === C_QIAN) && i + 2 < n && src[i + 1] === C_FEN && src[i + 2] === C_ZHI) {
     let j = i + 3;
-    let raw = '';
-    while (j < n && j - i < 20) {
-      const cj = ch(j);
-      if (isZhNum(cj) || (cj >= '0' && cj <= '9') || cj === '.') raw += cj;
-      else break;
-      j++;
-    }
-    if (!raw) return null;
+    while (j < n && j - i < 20 && (ZHNUM[src[j]!] || isDigitCode(src[j]!) || src[j] === 0x2e)) j++;
+    if (j === i + 3) return null;
+    const raw = String.fromCharCode.apply(null, src.subarray(i + 3, j) as unknown as number[]);
     let v = /^[0-9.]+$/.test(raw) ? Number(raw) : parseChineseNumber(raw);
     if (!Number.isFinite(v)) return null;
-    if (ch(i) === '千') v /= 10;
-    return { text: `${+v.toFixed(4)}%`, end: j };
+    if (c0 === C_QIAN) v /= 10;
+    numeralEnd = j;
+    return `${+v.toFixed(4)}%`;
   }
   let j = i;
-  let raw = '';
-  let hasUnit = false;
-  while (j < n && j - i < 16 && isZhNum(ch(j))) {
-    const cj = ch(j);
-    if (cj in ZH_UNIT || cj in ZH_BIG) hasUnit = true;
-    raw += cj;
-    j++;
-  }
-  if (!raw || j >= n || !UNIT_AFTER.includes(ch(j))) return null;
-  if (!hasUnit && raw.length < 2 && ch(j) === '块') return null; // 一块 (together)
-  // Don't eat a preceding-digit construction like 3万元 (handled by the amount parser).
-  if (i > 0 && ch(i - 1) >= '0' && ch(i - 1) <= '9') return null;
+  while (j < n && j - i < 16 && ZHNUM[src[j]!]) j++;
+  if (j >= n || !isUnitAfter(src[j]!)) return null;
+  if (i > 0 && isDigitCode(src[i - 1]!)) return null; // 3万元 is left to the amount parser
+  const raw = String.fromCharCode.apply(null, src.subarray(i, j) as unknown as number[]);
+  if (raw.length < 2 && src[j] === C_KUAI && !/[十百千万亿]/.test(raw)) return null; // 一块 (together)
   const v = parseChineseNumber(raw);
   if (!Number.isFinite(v) || v <= 0) return null;
-  return { text: String(v), end: j };
+  numeralEnd = j;
+  return String(v);
 }
 
 /** Normalize `input` for matching; see the module comment. Never throws. */

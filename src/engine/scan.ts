@@ -12,7 +12,7 @@
  *
  * Levels (see LEVEL_MEANING): low = badge only, medium = in-page banner, high = interrupt.
  */
-import { CTX_DISCLOSURE, CTX_NEGATION, CTX_REPORT, CTX_WARN, type CompiledPack, type CompiledRule } from './compile';
+import { CTX_DISCLOSURE, CTX_NEGATION, CTX_REPORT, CTX_WARN, pairHash, type CompiledPack, type CompiledRule } from './compile';
 import { normalize, type Normalized } from './normalize';
 import type { Category, Evidence, Level, ScanOptions, Sensitivity, Span, Verdict } from './types';
 
@@ -150,15 +150,45 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
   const n = text.length;
   const empty = { score: 0, best: null, catScores: new Map(), hits: [], seg, norm, report: 0, hasIdentifier: false };
   if (n === 0) return empty;
-  const { first, buckets, phrases, rules } = pack;
+  const { first, buckets, phrases, rules, single, pairs } = pack;
   // hits[rule][group] = flat [start, end, start, end…]
   const hitMap = new Map<number, number[][]>();
   const negEnds: number[] = [];
   const reportSeen = new Set<string>();
   let warn = 0;
   let disclosure = 0;
+  const onPhrase = (pi: number, i: number, L: number) => {
+    const t = phrases[pi]!.targets;
+    for (let j = 0; j < t.length; j += 2) {
+      const r = t[j]!;
+      if (r >= 0) {
+        let groups = hitMap.get(r);
+        if (!groups) {
+          groups = Array.from({ length: rules[r]!.groups }, () => [] as number[]);
+          hitMap.set(r, groups);
+        }
+        const g = groups[t[j + 1]!]!;
+        if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
+      } else if (r === CTX_NEGATION) negEnds.push(i + L);
+      else if (r === CTX_REPORT) {
+        const before = text.slice(Math.max(0, i - 8), i);
+        const after = text.slice(i + L, i + L + 3);
+        if (REPORT_DEMOTE_AFTER.test(after) || REPORT_DEMOTE_BEFORE.test(before)) warn++;
+        else reportSeen.add(phrases[pi]!.text);
+      } else if (r === CTX_WARN) warn++;
+      else if (r === CTX_DISCLOSURE) disclosure++;
+    }
+  };
   for (let i = 0; i < n; i++) {
-    const b = first[text.charCodeAt(i)]!;
+    const c0 = text.charCodeAt(i);
+    if (first[c0] === 0) continue;
+    const sp = single[c0]!;
+    if (sp !== 0) {
+      const ph = phrases[sp - 1]!;
+      if (!(ph.wordStart && i > 0 && isWordChar(text.charCodeAt(i - 1))) && !(ph.wordEnd && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))) onPhrase(sp - 1, i, 1);
+    }
+    if (i + 1 >= n) continue;
+    const b = pairs[pairHash(c0, text.charCodeAt(i + 1))]!;
     if (b < 0) continue;
     const bucket = buckets[b]!;
     for (let k = 0; k < bucket.length; k++) {
@@ -167,26 +197,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
       if (i + L > n || !text.startsWith(ph.text, i)) continue;
       if (ph.wordStart && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
       if (ph.wordEnd && i + L < n && isWordChar(text.charCodeAt(i + L))) continue;
-      const t = ph.targets;
-      for (let j = 0; j < t.length; j += 2) {
-        const r = t[j]!;
-        if (r >= 0) {
-          let groups = hitMap.get(r);
-          if (!groups) {
-            groups = Array.from({ length: rules[r]!.groups }, () => [] as number[]);
-            hitMap.set(r, groups);
-          }
-          const g = groups[t[j + 1]!]!;
-          if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
-        } else if (r === CTX_NEGATION) negEnds.push(i + L);
-        else if (r === CTX_REPORT) {
-          const before = text.slice(Math.max(0, i - 8), i);
-          const after = text.slice(i + L, i + L + 3);
-          if (REPORT_DEMOTE_AFTER.test(after) || REPORT_DEMOTE_BEFORE.test(before)) warn++;
-          else reportSeen.add(ph.text);
-        } else if (r === CTX_WARN) warn++;
-        else if (r === CTX_DISCLOSURE) disclosure++;
-      }
+      onPhrase(bucket[k]!, i, L);
     }
   }
   if (hitMap.size === 0) return { ...empty, report: reportSeen.size };
