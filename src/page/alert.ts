@@ -1,79 +1,318 @@
 /**
- * The in-page alert: host element <scam-sentinel-alert data-level data-categories>
- * (automation contract), content in a CLOSED shadow root so the page cannot read or
- * restyle it. All text is set with textContent, never innerHTML.
+ * The in-page alert. Host element <scam-sentinel-alert data-level data-categories>
+ * (automation contract, fixed: QA scripts read these two attributes), content in a
+ * closed shadow root (see shadow-host.ts). Graduated by what the presenter asks for:
+ *   banner   medium page verdict: a calm strip at the top, in the top layer (popover),
+ *            covering nothing important and shifting nothing;
+ *   caution  lookalike domain: a banner naming the brand being imitated;
+ *   dialog   high page verdict: a modal role="alertdialog" that takes focus, traps
+ *            Tab inside, and gives focus back where it was when closed.
+ * Buttons act only on trusted events (a page script's synthetic click is ignored).
  */
-import type { Locale, Verdict } from '../engine/types';
-import { t } from '../i18n';
+import type { Category, Level, Locale } from '../engine/types';
+import { t, type MessageKey } from '../i18n';
+import { BASE_CSS, createShadowHost, type ShadowHost } from './shadow-host';
 
 export const ALERT_TAG = 'scam-sentinel-alert';
 
+export type AlertMode = 'hidden' | 'banner' | 'caution' | 'dialog';
+
+export interface AlertPhrase {
+  quote: string;
+  reason: string;
+  /** Scroll the phrase into view on the page; absent when it could not be located. */
+  reveal?: () => void;
+}
+
+export interface AlertView {
+  level: Level;
+  categories: readonly Category[];
+  mode: AlertMode;
+  phrases: readonly AlertPhrase[];
+  /** caution mode: the impersonated brand. */
+  brand?: string;
+}
+
+export interface AlertActions {
+  /** Dismiss for this site, this session. */
+  onDismiss(): void;
+  /** Leave the page ("back to safety"). */
+  onLeave(): void;
+}
+
 export interface AlertHandle {
   host: HTMLElement;
-  update(verdict: Verdict, locale: Locale): void;
+  render(view: AlertView): void;
   remove(): void;
 }
 
-const STYLE = `
-:host { all: initial; position: fixed; z-index: 2147483647; left: 0; right: 0; top: 0; font-family: system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
-.box { margin: 12px auto; max-width: 720px; background: #fff7ed; color: #1f2937; border: 3px solid #c2410c; border-radius: 12px; padding: 16px 20px; font-size: 18px; line-height: 1.6; box-shadow: 0 8px 24px rgba(0,0,0,.25); }
-.high .box { background: #fef2f2; border-color: #b91c1c; }
-h2 { margin: 0 0 8px; font-size: 22px; color: #7f1d1d; }
-ul { margin: 4px 0 8px 20px; padding: 0; }
-button, a { font-size: 18px; min-height: 44px; padding: 8px 16px; border-radius: 8px; margin-right: 8px; cursor: pointer; }
-button { background: #1d4ed8; color: #fff; border: 0; }
-a { color: #1d4ed8; display: inline-block; }
+const CSS = `${BASE_CSS}
+.panel { position: fixed; inset: auto 0 0 0; margin: 10px auto; width: min(760px, calc(100vw - 20px)); max-height: 45vh; overflow: auto; background: #fff7ed; border: 3px solid #c2410c; border-radius: 12px; padding: 14px 20px; box-shadow: 0 8px 24px rgba(0,0,0,.25); }
+.panel.caution { background: #fefce8; border-color: #a16207; }
+dialog { width: min(680px, calc(100vw - 24px)); max-height: calc(100vh - 40px); overflow: auto; background: #fef2f2; border: 4px solid #b91c1c; border-radius: 14px; padding: 20px 24px; box-shadow: 0 12px 40px rgba(0,0,0,.4); }
+dialog::backdrop { background: rgba(17, 24, 39, .65); }
+.kinds { font-weight: 700; color: #7f1d1d; }
+.hint { font-size: 16px; color: #374151; }
 `;
 
-export function mountAlert(doc: Document, onDismiss: () => void): AlertHandle {
-  const host = doc.createElement(ALERT_TAG);
+const clickedByPerson = (fn: () => void) => (ev: Event) => {
+  if (!ev.isTrusted) return; // a page script cannot fake our buttons
+  ev.preventDefault();
+  ev.stopPropagation();
+  fn();
+};
+
+export function mountAlert(doc: Document, locale: Locale, actions: AlertActions): AlertHandle {
+  const sh: ShadowHost = createShadowHost(doc, ALERT_TAG, CSS);
+  const { host, root } = sh;
   host.setAttribute('data-level', 'none');
   host.setAttribute('data-categories', '');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const wrap = doc.createElement('div');
-  root.append(style, wrap);
-  (doc.body ?? doc.documentElement).append(host);
+  host.setAttribute('data-mode', 'hidden');
+
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.setAttribute('popover', 'manual');
+  panel.setAttribute('role', 'alert');
+  const dialog = doc.createElement('dialog');
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-modal', 'true');
+  root.append(panel, dialog);
+
+  let view: AlertView = { level: 'none', categories: [], mode: 'hidden', phrases: [] };
+  let returnFocus: Element | null = null;
+  /** The person closed the interrupting dialog: later rescans must not reopen it. */
+  let dialogClosed = false;
+  let coverTimer: ReturnType<typeof setInterval> | undefined;
+  const tx = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
+
+  const supportsPopover = typeof (panel as HTMLElement & { showPopover?: unknown }).showPopover === 'function';
+  const showPanel = () => {
+    if (supportsPopover) {
+      if (!panel.matches(':popover-open')) panel.showPopover();
+    } else {
+      panel.style.display = 'block';
+    }
+  };
+  const hidePanel = () => {
+    if (supportsPopover) {
+      if (panel.matches(':popover-open')) panel.hidePopover();
+    } else {
+      panel.style.display = 'none';
+    }
+  };
+
+  const closeDialog = () => {
+    if (dialog.open) dialog.close();
+  };
+  let reopening = false;
+  dialog.addEventListener('close', () => {
+    if (reopening) {
+      reopening = false; // our own close-and-reopen after the page detached us
+      return;
+    }
+    const back = returnFocus;
+    returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    // Closing the interrupting dialog (Escape, or "keep reading") leaves the calmer banner.
+    if (view.mode === 'dialog') {
+      dialogClosed = true;
+      view = { ...view, mode: 'banner' };
+      host.setAttribute('data-mode', 'banner');
+      build();
+    }
+  });
+  // Keep Tab inside the dialog (the modal already makes the page inert; this also
+  // wraps around instead of leaving for the browser's address bar).
+  dialog.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Tab') return;
+    const items = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href]')];
+    if (!items.length) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    const active = root.activeElement;
+    if (ev.shiftKey && active === first) {
+      ev.preventDefault();
+      last.focus();
+    } else if (!ev.shiftKey && active === last) {
+      ev.preventDefault();
+      first.focus();
+    }
+  });
+
+  const button = (key: MessageKey, cls: string, fn: () => void) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = tx(key);
+    b.addEventListener('click', clickedByPerson(fn));
+    return b;
+  };
+  const call96110 = () => {
+    const a = doc.createElement('a');
+    a.href = 'tel:96110';
+    a.className = 'btn secondary';
+    a.textContent = tx('alert.call96110');
+    return a;
+  };
+
+  const phraseList = (idPrefix: string) => {
+    const ul = doc.createElement('ul');
+    ul.id = `${idPrefix}-reasons`;
+    for (const p of view.phrases.slice(0, 8)) {
+      const li = doc.createElement('li');
+      const q = doc.createElement(p.reveal ? 'button' : 'span');
+      q.className = 'phrase';
+      q.textContent = `「${p.quote}」`;
+      if (p.reveal && q instanceof HTMLButtonElement) {
+        q.type = 'button';
+        q.title = tx('alert.findOnPage');
+        q.addEventListener('click', clickedByPerson(() => {
+          closeDialog();
+          p.reveal!();
+        }));
+      }
+      const r = doc.createElement('span');
+      r.className = 'reason';
+      r.textContent = ` — ${p.reason}`;
+      li.append(q, r);
+      ul.append(li);
+    }
+    return ul;
+  };
+
+  const kindsLine = () => {
+    const p = doc.createElement('p');
+    p.className = 'kinds';
+    const kinds = view.categories.map((c) => tx(`category.${c}` as MessageKey)).join('、');
+    p.textContent = tx('alert.kinds', { kinds });
+    return p;
+  };
+
+  function build() {
+    panel.replaceChildren();
+    dialog.replaceChildren();
+    panel.classList.toggle('caution', view.mode === 'caution');
+    if (view.mode === 'caution') {
+      const h = doc.createElement('h2');
+      h.id = 'ss-caution-title';
+      h.textContent = tx('alert.lookalikeTitle', { brand: view.brand ?? '' });
+      const p = doc.createElement('p');
+      p.textContent = tx('alert.lookalikeBody', { brand: view.brand ?? '' });
+      const actionsRow = doc.createElement('div');
+      actionsRow.className = 'actions';
+      actionsRow.append(button('alert.dismiss', 'secondary', actions.onDismiss), call96110());
+      panel.setAttribute('aria-labelledby', h.id);
+      panel.append(h, p, actionsRow);
+      return;
+    }
+    if (view.mode === 'banner') {
+      const h = doc.createElement('h2');
+      h.id = 'ss-banner-title';
+      h.textContent = tx(view.level === 'high' ? 'alert.titleHigh' : 'alert.title');
+      const intro = doc.createElement('p');
+      intro.textContent = tx('alert.reasons');
+      const advice = doc.createElement('p');
+      advice.textContent = tx('alert.advice');
+      const actionsRow = doc.createElement('div');
+      actionsRow.className = 'actions';
+      actionsRow.append(button('alert.leave', '', actions.onLeave), button('alert.dismiss', 'secondary', actions.onDismiss), call96110());
+      panel.setAttribute('aria-labelledby', h.id);
+      panel.append(h);
+      if (view.categories.length) panel.append(kindsLine());
+      panel.append(intro, phraseList('ss-banner'), advice, actionsRow);
+      return;
+    }
+    if (view.mode === 'dialog') {
+      const h = doc.createElement('h2');
+      h.id = 'ss-dialog-title';
+      h.textContent = tx('alert.titleHigh');
+      const body = doc.createElement('div');
+      body.id = 'ss-dialog-body';
+      const intro = doc.createElement('p');
+      intro.textContent = tx('alert.reasons');
+      const hint = doc.createElement('p');
+      hint.className = 'hint';
+      hint.textContent = tx('alert.phraseHint');
+      const advice = doc.createElement('p');
+      advice.textContent = tx('alert.advice');
+      body.append(kindsLine(), intro, phraseList('ss-dialog'), hint, advice);
+      const actionsRow = doc.createElement('div');
+      actionsRow.className = 'actions';
+      const leave = button('alert.leave', '', actions.onLeave);
+      leave.autofocus = true;
+      actionsRow.append(leave, button('alert.keepReading', 'secondary', closeDialog), call96110());
+      dialog.setAttribute('aria-labelledby', h.id);
+      dialog.setAttribute('aria-describedby', body.id);
+      dialog.append(h, body, actionsRow);
+    }
+  }
+
+  const open = () => {
+    if (view.mode === 'hidden') {
+      hidePanel();
+      closeDialog();
+      return;
+    }
+    if (view.mode === 'dialog') {
+      hidePanel();
+      if (!dialog.open) {
+        const active = doc.activeElement;
+        if (!returnFocus && active !== host) returnFocus = active && active !== doc.body ? active : null;
+        try {
+          dialog.showModal();
+        } catch {
+          dialog.show(); // not connected yet / another modal in the way: still visible
+        }
+      }
+    } else {
+      closeDialog();
+      showPanel();
+    }
+  };
+
+  /** If the page covers our banner (its own fixed box or top-layer element), raise ours again. */
+  const checkCovered = () => {
+    if (view.mode === 'hidden' || view.mode === 'dialog') return;
+    const rect = panel.getBoundingClientRect();
+    if (!rect.width || !rect.height) return;
+    const topmost = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(20, rect.height / 2));
+    // Our own cooling-off dialog may sit above the banner on purpose.
+    if (topmost && topmost !== host && !topmost.localName.startsWith('scam-sentinel-')) {
+      hidePanel();
+      showPanel();
+    }
+  };
+
+  sh.onRestored(() => {
+    // A detached element leaves the top layer: open again.
+    if (panel.matches?.(':popover-open')) hidePanel();
+    if (dialog.open) {
+      reopening = true;
+      const keep = returnFocus;
+      dialog.close();
+      returnFocus = keep;
+    }
+    open();
+  });
 
   return {
     host,
-    update(verdict, locale) {
-      host.setAttribute('data-level', verdict.level);
-      host.setAttribute('data-categories', verdict.categories.join(' '));
-      wrap.replaceChildren();
-      wrap.className = verdict.level;
-      if (verdict.level !== 'medium' && verdict.level !== 'high') return;
-      const box = doc.createElement('div');
-      box.className = 'box';
-      box.setAttribute('role', verdict.level === 'high' ? 'alertdialog' : 'alert');
-      const h = doc.createElement('h2');
-      h.textContent = t(locale, 'alert.title');
-      const p = doc.createElement('p');
-      p.textContent = t(locale, 'alert.reasons');
-      const ul = doc.createElement('ul');
-      for (const e of verdict.evidence.slice(0, 6)) {
-        const li = doc.createElement('li');
-        li.textContent = `「${e.quotes.slice(0, 3).join('」「')}」 — ${e.explanation[locale]}`;
-        ul.append(li);
-      }
-      const advice = doc.createElement('p');
-      advice.textContent = t(locale, 'alert.advice');
-      const dismiss = doc.createElement('button');
-      dismiss.type = 'button';
-      dismiss.textContent = t(locale, 'alert.dismiss');
-      dismiss.addEventListener('click', (ev) => {
-        if (!ev.isTrusted) return; // a page script cannot fake the dismissal
-        onDismiss();
-      });
-      const call = doc.createElement('a');
-      call.href = 'tel:96110';
-      call.textContent = t(locale, 'alert.call96110');
-      box.append(h, p, ul, advice, dismiss, call);
-      wrap.append(box);
+    render(next) {
+      const mode = next.mode === 'dialog' && dialogClosed ? 'banner' : next.mode;
+      const modeChanged = mode !== view.mode;
+      view = { ...next, mode };
+      host.setAttribute('data-level', next.level);
+      host.setAttribute('data-categories', next.categories.join(' '));
+      host.setAttribute('data-mode', mode);
+      build();
+      if (modeChanged || mode !== 'hidden') open();
+      clearInterval(coverTimer);
+      coverTimer = mode === 'hidden' ? undefined : setInterval(checkCovered, 1500);
     },
     remove() {
-      host.remove();
+      clearInterval(coverTimer);
+      closeDialog();
+      sh.destroy();
     },
   };
 }

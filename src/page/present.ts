@@ -1,36 +1,165 @@
 /**
- * Presentation of a page verdict on the page (in-page alert host, highlights,
- * dissuasion hooks). Called by src/page/main.ts after every (re)scan.
+ * Presentation of a page verdict on the page. Called by src/page/main.ts after every
+ * (re)scan with the verdict, the passages it was computed from, and whether the
+ * person dismissed this site's alert this session.
+ *
+ * Graduated severity (issue 5):
+ *   none        nothing (no host element)
+ *   low         host with data-level="low", nothing visible (the badge says it)
+ *   medium      banner + phrases highlighted on the page
+ *   lookalike   caution banner naming the imitated brand (from the background)
+ *   high        interrupting dialog (role="alertdialog") + highlights
+ * and, independently, the cooling-off dialog at the moment of action on pages rated
+ * medium+ or showing 安全账户-type wording, never on genuine bank/payment sites or
+ * sites the person allowed.
  */
-import { levelRank, type Locale, type Verdict } from '../engine/types';
+import { levelRank, type Level, type Locale, type Verdict } from '../engine/types';
+import { t, type MessageKey } from '../i18n';
 import type { Passage } from './visible-text';
-import { mountAlert, type AlertHandle } from './alert';
+import { ALERT_TAG, mountAlert, type AlertHandle, type AlertMode, type AlertPhrase } from './alert';
+import { locatePhrases, paintHighlights, revealRange } from './highlight';
+import { createPauseDialog, type PauseDialog } from './pause-dialog';
+import { installDissuasion } from './dissuasion';
+import { SAFE_ACCOUNT_WORDING } from './sensitive-fields';
+import { isGenuinePaymentHost } from './genuine-payment';
+
+/** What the background knows about this site (lists, lookalikes, the person's allow list). */
+export interface SiteInfo {
+  /** The person allowed this site (e.g. after "this warning is wrong"). */
+  allowed: boolean;
+  /** Lookalike domain: the brand it imitates, e.g. '中国工商银行'. */
+  lookalikeBrand?: string;
+}
 
 export interface PresentDeps {
   doc: Document;
   locale: Locale;
   /** The person dismissed the alert for this site (persisted by the background). */
   onDismiss: () => void;
+  /** Page URL; defaults to the document's. */
+  url?: () => string;
+  /** From settings: named in the cooling-off dialog ("先给家人打个电话"). */
+  familyContact?: { name: string; phone: string } | null;
+  /** Asked once per page; defaults to "nothing known". */
+  siteInfo?: () => Promise<SiteInfo>;
+  /** "Leave this page"; defaults to history back, else a blank page. */
+  leave?: () => void;
+  /** Cooling-off length in seconds (default 15). */
+  pauseSeconds?: number;
+}
+
+/** Which alert mode a verdict gets. Exported for unit tests. */
+export function alertModeFor(level: Level, opts: { dismissed: boolean; allowed: boolean; lookalikeBrand?: string }): AlertMode {
+  if (opts.dismissed || opts.allowed) return 'hidden';
+  if (level === 'high') return 'dialog';
+  if (opts.lookalikeBrand) return 'caution';
+  if (level === 'medium') return 'banner';
+  return 'hidden';
+}
+
+const MAX_WORDING_SCAN = 200_000;
+
+export function hasSafeAccountWording(passages: readonly Passage[]): boolean {
+  let budget = MAX_WORDING_SCAN;
+  for (const p of passages) {
+    if (budget <= 0) break;
+    if (SAFE_ACCOUNT_WORDING.test(p.text.slice(0, budget))) return true;
+    budget -= p.text.length;
+  }
+  return false;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 export function createPresenter(deps: PresentDeps) {
+  const { doc, locale } = deps;
+  const url = deps.url ?? (() => doc.location.href);
   let alert: AlertHandle | null = null;
   let dismissed = false;
+  let site: SiteInfo = { allowed: false };
+  let siteAsked: Promise<void> | null = null;
+  let risky = false;
+  let pause: PauseDialog | null = null;
+  let dissuasionInstalled = false;
+  let last: { verdict: Verdict; passages: readonly Passage[] } | null = null;
+
+  const leave =
+    deps.leave ??
+    (() => {
+      const win = doc.defaultView;
+      if (win && win.history.length > 1) win.history.back();
+      else doc.location.replace('about:blank');
+    });
+
+  const exempt = () => site.allowed || isGenuinePaymentHost(hostOf(url()));
+
+  const ensureDissuasion = () => {
+    if (dissuasionInstalled) return;
+    dissuasionInstalled = true;
+    pause = createPauseDialog(doc, { locale, familyContact: deps.familyContact ?? null, seconds: deps.pauseSeconds });
+    installDissuasion({
+      doc,
+      armed: () => risky && !exempt(),
+      ask: (action) => pause!.ask(action),
+      isAsking: () => pause!.isOpen(),
+      leave,
+    });
+  };
+
+  const reasonFor = (e: Verdict['evidence'][number]) => {
+    const text = e.explanation[locale];
+    // The engine may not have written an explanation yet: fall back to the category name.
+    return text && text !== e.ruleId ? text : t(locale, `category.${e.category}` as MessageKey);
+  };
+
+  function render(verdict: Verdict, passages: readonly Passage[]) {
+    const mode = alertModeFor(verdict.level, { dismissed, allowed: site.allowed, lookalikeBrand: site.lookalikeBrand });
+    const showHighlights = mode === 'banner' || mode === 'dialog';
+    const hits = showHighlights ? locatePhrases(doc, verdict.evidence, passages, ALERT_TAG) : [];
+    paintHighlights(doc, hits.flatMap((h) => (h.range ? [h.range] : [])));
+    const phrases: AlertPhrase[] = hits.map((h) => ({
+      quote: h.quote,
+      reason: reasonFor(h.evidence),
+      ...(h.range ? { reveal: () => revealRange(h.range!) } : {}),
+    }));
+    const level: Level = mode === 'caution' && levelRank(verdict.level) < levelRank('medium') ? 'medium' : verdict.level;
+    if (level === 'none' && mode === 'hidden' && !alert) return;
+    alert ??= mountAlert(doc, locale, {
+      onDismiss: () => {
+        dismissed = true;
+        if (last) render(last.verdict, last.passages);
+        deps.onDismiss();
+      },
+      onLeave: leave,
+    });
+    alert.host.toggleAttribute('data-lookalike', Boolean(site.lookalikeBrand));
+    alert.render({ level, categories: verdict.categories, mode, phrases, ...(site.lookalikeBrand ? { brand: site.lookalikeBrand } : {}) });
+  }
+
   return {
     /** `dismissedBySite`: the background says this site's alert was dismissed this session. */
-    show(verdict: Verdict, _passages: readonly Passage[], dismissedBySite: boolean): void {
+    show(verdict: Verdict, passages: readonly Passage[], dismissedBySite: boolean): void {
       dismissed ||= dismissedBySite;
-      if (!dismissed && levelRank(verdict.level) >= levelRank('medium')) {
-        alert ??= mountAlert(deps.doc, () => {
-          dismissed = true;
-          alert?.remove();
-          alert = null;
-          deps.onDismiss();
-        });
-        if (!alert.host.isConnected) (deps.doc.body ?? deps.doc.documentElement).append(alert.host);
-        alert.update(verdict, deps.locale);
-      } else if (alert) {
-        alert.update(verdict, deps.locale);
+      last = { verdict, passages };
+      risky = levelRank(verdict.level) >= levelRank('medium') || hasSafeAccountWording(passages);
+      if (risky) ensureDissuasion();
+      render(verdict, passages);
+      if (!siteAsked && deps.siteInfo) {
+        siteAsked = deps
+          .siteInfo()
+          .then((info) => {
+            site = info;
+            if (site.lookalikeBrand) risky = true;
+            if (risky) ensureDissuasion();
+            if (last) render(last.verdict, last.passages);
+          })
+          .catch(() => undefined);
       }
     },
   };
