@@ -435,3 +435,51 @@ export function computeDiff(a: FeedSnapshot, b: FeedSnapshot): FeedDiff {
   if (removeIdentifiers.length) diff.removeIdentifiers = removeIdentifiers;
   return diff;
 }
+
+// ---------- publishing (used by `sentinel feed build` and tests) ----------
+
+export interface BuiltFeed {
+  manifest: FeedManifest;
+  /** File name → bytes, ready to upload as static files next to each other. */
+  files: Map<string, Uint8Array>;
+}
+
+/**
+ * Build every file of a feed version: full snapshot, diffs from each earlier snapshot
+ * given, and the signed manifest. Deterministic for the same inputs and `created`.
+ */
+export async function buildFeed(
+  snapshot: FeedSnapshot,
+  previous: readonly FeedSnapshot[],
+  keys: Pick<FeedKeyPair, 'privateKey' | 'publicKey'>,
+  opts: { created: string; title?: string; subtle?: SubtleCrypto },
+): Promise<BuiltFeed> {
+  const subtle = opts.subtle ?? crypto.subtle;
+  const bad = checkEntries(snapshot.entries, snapshot.identifiers ?? [], 'snapshot');
+  if (bad) throw new Error(bad.message);
+  const files = new Map<string, Uint8Array>();
+  const fullName = `full-${snapshot.listVersion}.json`;
+  const fullBytes = enc.encode(JSON.stringify(snapshot) + '\n');
+  files.set(fullName, fullBytes);
+  const diffs: FeedManifest['diffs'] = [];
+  for (const prev of previous) {
+    if (prev.listId !== snapshot.listId) throw new Error(`previous snapshot is for list "${prev.listId}", not "${snapshot.listId}"`);
+    if (prev.listVersion >= snapshot.listVersion) throw new Error(`previous version ${prev.listVersion} is not older than ${snapshot.listVersion}`);
+    const name = `diff-${prev.listVersion}-${snapshot.listVersion}.json`;
+    const bytes = enc.encode(JSON.stringify(computeDiff(prev, snapshot)) + '\n');
+    files.set(name, bytes);
+    diffs.push({ from: prev.listVersion, path: name, sha256: await sha256Hex(bytes, subtle), bytes: bytes.length });
+  }
+  const manifest: FeedManifest = {
+    format: 'scamsentinel-feed',
+    formatVersion: FEED_FORMAT_VERSION,
+    listId: snapshot.listId,
+    listVersion: snapshot.listVersion,
+    created: opts.created,
+    ...(opts.title ? { title: opts.title } : {}),
+    full: { path: fullName, sha256: await sha256Hex(fullBytes, subtle), bytes: fullBytes.length, entries: snapshot.entries.length },
+    diffs,
+  };
+  files.set('manifest', await signManifest(manifest, keys, subtle));
+  return { manifest, files };
+}
