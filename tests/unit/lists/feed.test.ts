@@ -38,7 +38,7 @@ let feed: BuiltFeed;
 const file = (name: string) => feed.files.get(name)!;
 
 /** Sign arbitrary payload bytes in the documented envelope (to forge schema-invalid but validly signed manifests). */
-async function envelope(payload: Uint8Array, k: FeedKeyPair): Promise<Uint8Array> {
+async function envelope(payload: Uint8Array<ArrayBuffer>, k: FeedKeyPair): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('pkcs8', fromBase64Url(k.privateKey)!, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, payload));
   const head = enc.encode(`SSFEED1 ECDSA-P256-SHA256 ${await keyIdOf(k.publicKey)} ${toBase64Url(sig)}\n`);
