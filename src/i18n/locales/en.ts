@@ -29,7 +29,7 @@ export const en: Catalog = {
   'lists.fresh.days': 'List updated {n} days ago',
   'lists.fresh.never': 'The list has not been downloaded yet',
   'lists.fresh.bundled': 'Comes with the extension and works offline',
-  'lists.failed': 'The last update did not work: ',
+  'lists.failed': 'The last update did not work:',
   'lists.keepOld': 'The previous list is still protecting you.',
   'lists.notActive': 'This list is not active yet.',
   'lists.error.network': 'Could not reach the list website. The computer may be offline.',
