@@ -62,6 +62,13 @@ let t2sReady = false;
 const T2S = new Uint16Array(0x10000);
 function loadT2S(): void {
   for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) T2S[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
+  // Resolve chains (A→B, B→C ⇒ A→C) so folding is idempotent.
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
+    const from = T2S_PAIRS.charCodeAt(i);
+    let to = T2S[from]!;
+    for (let k = 0; k < 4 && T2S[to] && T2S[to] !== to; k++) to = T2S[to]!;
+    T2S[from] = to === from ? 0 : to;
+  }
   t2sReady = true;
 }
 
@@ -350,12 +357,20 @@ export function parseChineseNumber(s: string): number {
     }
     return frac ? Number(`${int}.${frac}`) : NaN;
   }
+  if (!/[十百千万亿]/.test(s)) {
+    // digit by digit: 二零二五 = 2025
+    let v = 0;
+    for (const ch of s) {
+      if (!(ch in ZH_DIGIT)) return NaN;
+      v = v * 10 + ZH_DIGIT[ch]!;
+    }
+    return s ? v : NaN;
+  }
   let total = 0;
   let section = 0;
   let digit = -1;
   for (const ch of s) {
     if (ch in ZH_DIGIT) {
-      if (digit >= 0) section = section * 10 + digit; // 二零二五-style sequences
       digit = ZH_DIGIT[ch]!;
     } else if (ch in ZH_UNIT) {
       section += (digit < 0 ? 1 : digit) * ZH_UNIT[ch]!;
@@ -378,7 +393,11 @@ interface TrieNode {
 const ROOT: TrieNode = { next: new Map() };
 const VSTART = new Uint8Array(0x10000); // 1 = may start a variant, 2 = Chinese numeral, 3 = both
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-for (const [from, to] of VARIANTS) {
+loadT2S();
+for (const [rawFrom, to] of VARIANTS) {
+  // keys are folded like page text (so 彩釒 is stored as it will appear: 彩钅)
+  let from = '';
+  for (const ch of rawFrom) from += foldString(ch);
   if (from === to) continue;
   let node = ROOT;
   for (let i = 0; i < from.length; i++) {

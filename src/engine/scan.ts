@@ -12,7 +12,7 @@
  *
  * Levels (see LEVEL_MEANING): low = badge only, medium = in-page banner, high = interrupt.
  */
-import { CTX_DISCLOSURE, CTX_NEGATION, CTX_REPORT, CTX_WARN, pairHash, type CompiledPack, type CompiledRule } from './compile';
+import { CTX_DISCLOSURE, CTX_NEGATION, CTX_REFUTE, CTX_REPORT, CTX_WARN, pairHash, type CompiledPack, type CompiledRule } from './compile';
 import { normalize, type Normalized } from './normalize';
 import type { Category, Evidence, Level, ScanOptions, Sensitivity, Span, Verdict } from './types';
 
@@ -22,6 +22,7 @@ export const MAX_SCAN_CHARS = 4_000_000;
 const MAX_HITS_PER_GROUP = 24;
 const MAX_SPANS_PER_EVIDENCE = 12;
 const NEGATION_WINDOW = 8;
+const REFUTE_WINDOW = 8;
 
 export const THRESHOLDS: Record<Sensitivity, { low: number; medium: number; high: number }> = {
   strict: { low: 18, medium: 38, high: 62 },
@@ -50,7 +51,8 @@ interface Segment {
   pieceOffset: number[];
 }
 
-const SENTENCE_END = /[。！？!?；;\n]/g;
+const isSentenceEnd = (c: number) =>
+  c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */ || c === 0x21 || c === 0x3f || c === 0xff1b /* ； */ || c === 0x3b || c === 0x0a;
 
 export function segmentPassages(passages: readonly string[]): Segment[] {
   const segs: Segment[] = [];
@@ -72,10 +74,13 @@ export function segmentPassages(passages: readonly string[]): Segment[] {
         let end = Math.min(text.length, at + SEGMENT_CHARS);
         if (end < text.length) {
           // cut after the last sentence end in the second half of the window
-          SENTENCE_END.lastIndex = at + (SEGMENT_CHARS >> 1);
-          let best = -1;
-          for (let m = SENTENCE_END.exec(text); m && m.index < end; m = SENTENCE_END.exec(text)) best = m.index + 1;
-          if (best > at) end = best;
+          const half = at + (SEGMENT_CHARS >> 1);
+          for (let k = end - 1; k >= half; k--) {
+            if (isSentenceEnd(text.charCodeAt(k))) {
+              end = k + 1;
+              break;
+            }
+          }
           // never cut a surrogate pair
           const c = text.charCodeAt(end - 1);
           if (c >= 0xd800 && c <= 0xdbff) end++;
@@ -154,6 +159,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
   // hits[rule][group] = flat [start, end, start, end…]
   const hitMap = new Map<number, number[][]>();
   const negEnds: number[] = [];
+  const refuteStarts: number[] = [];
   const reportSeen = new Set<string>();
   let warn = 0;
   let disclosure = 0;
@@ -170,6 +176,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
         const g = groups[t[j + 1]!]!;
         if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
       } else if (r === CTX_NEGATION) negEnds.push(i + L);
+      else if (r === CTX_REFUTE) refuteStarts.push(i);
       else if (r === CTX_REPORT) {
         const before = text.slice(Math.max(0, i - 8), i);
         const after = text.slice(i + L, i + L + 3);
@@ -202,10 +209,15 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
   }
   if (hitMap.size === 0) return { ...empty, report: reportSeen.size };
 
-  const negated = (start: number) => {
+  const negated = (start: number, end: number) => {
     for (let k = negEnds.length - 1; k >= 0; k--) {
       const e = negEnds[k]!;
       if (e <= start && e >= start - NEGATION_WINDOW) return true;
+    }
+    // refuted right after: "…转入安全账户都是骗局" / "…都不要相信"
+    for (let k = 0; k < refuteStarts.length; k++) {
+      const r = refuteStarts[k]!;
+      if (r >= end && r <= end + REFUTE_WINDOW) return true;
     }
     return false;
   };
@@ -217,7 +229,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
     const keep = (arr: number[]) => {
       if (!rule.negatable) return arr;
       const out: number[] = [];
-      for (let k = 0; k < arr.length; k += 2) if (!negated(arr[k]!)) out.push(arr[k]!, arr[k + 1]!);
+      for (let k = 0; k < arr.length; k += 2) if (!negated(arr[k]!, arr[k + 1]!)) out.push(arr[k]!, arr[k + 1]!);
       return out;
     };
     if (rule.kind === 'any') {

@@ -61,6 +61,7 @@ export const CONTEXT = {
     '理财非存款', '产品有风险', '投资须谨慎', '投资有风险', '过往业绩不代表', '不代表未来表现', '风险评级', '风险等级', '风险承受能力', '业绩比较基准',
     '存款保险', '净值型', '以实际为准', 'past performance', 'capital at risk', 'not a deposit',
   ],
+  refute: ['都是骗局', '是骗局', '都是诈骗', '是诈骗', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
   negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
 };
 
@@ -68,7 +69,7 @@ export const RULES: SrcRule[] = [
   // ───────────── investment ─────────────
   {
     id: 'inv.guaranteed-profit', category: 'investment', weight: 45,
-    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed profit', 'risk-free investment', 'risk free return', 'no risk'] },
+    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return', 'no risk'] },
     explanation: L('声称保本、零风险还能高收益：正规投资不会这样承诺。', 'Promises returns with no risk; real investments never can.'),
   },
   {
@@ -180,7 +181,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'auth.officer', category: 'impersonation_authority', weight: 20,
-    match: { any: ['公安局', '检察院', '法院', '警官', '警号', '刑侦', '经侦', '网警', '医保局', '社保局', '卫健委', '税务局', '市场监管局', '国安', '银保监', '金融监管局', '警察', '疾控中心', '通信管理局', '通信局', '工信部', '移民局', '海关', '公安', '网络安全监察', '反洗钱中心', 'police officer', 'federal agent', 'irs', 'customs'] },
+    match: { any: ['公安局', '检察院', '法院', '警官', '警号', '刑侦', '经侦', '网警', '医保局', '社保局', '卫健委', '税务局', '市场监管局', '国安', '银保监', '金融监管局', '警察', '疾控中心', '通信管理局', '通信局', '工信部', '移民局', '海关', '公安', '网络安全监察', '反洗钱中心', 'police officer', 'federal agent', 'irs'] },
     explanation: L('自称公安、检察院、法院或政府部门。', 'Claims to be police, a court or a government office.'),
   },
   {
@@ -224,7 +225,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.pay-this-account', category: 'impersonation_acquaintance', weight: 30,
-    match: { all: [['转', '汇', '打', '存入', '付'], ['账号', '卡号', '户名', '账户', '这张卡']], window: 15 },
+    match: { all: [['转到', '转入', '转给', '转', '汇到', '汇入', '打到', '存入', '付到'], ['账号', '卡号', '户名', '这张卡', '这个账户', '以下账户', '下面的账户']], window: 15 },
     explanation: L('给你一个账号让你转钱。', 'Gives you an account number to pay into.'),
   },
 
@@ -381,7 +382,7 @@ export const RULES: SrcRule[] = [
   // ───────────── romance ─────────────
   {
     id: 'rom.endearment-money', category: 'romance', weight: 40,
-    match: { all: [['宝贝', '亲爱的', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], ['投资', '平台', '转账', '借', '汇款', '手续费', '关税', '包裹', '礼物', '机票', '签证', '充值', '验证码', '链接', 'invest', 'send money', 'customs', 'package', 'gift', 'wire']], window: 60 },
+    match: { all: [['宝贝', '亲爱的', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], ['投资', '平台', '转账', '借', '汇款', '手续费', '关税', '包裹', '礼物', '机票', '签证', '充值', '验证码', '链接', 'invest', 'send money', 'customs', 'package', 'gift', 'wire']], window: 140 },
     explanation: L('网恋对象谈情说爱的同时提到投资、借钱、关税或充值。', 'An online sweetheart who brings up investing, borrowing, customs fees or top-ups.'),
   },
   {

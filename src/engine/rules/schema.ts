@@ -57,6 +57,8 @@ export const packSchema = z.object({
     /** Phrases of licensed-finance disclosures (投资有风险, 理财非存款…): soften investment cues. */
     disclosure: phrases,
     negation: phrases,
+    /** Said right AFTER a cue, these refute it (…都是骗局, …不要相信). */
+    refute: phrases,
   }),
   rules: z.array(ruleSchema).check(z.minLength(1), z.maxLength(2000)),
 });
