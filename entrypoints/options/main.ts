@@ -1,6 +1,18 @@
-import { t } from '../../src/i18n';
+import { browser } from 'wxt/browser';
+import { createClient } from '../../src/messaging/client';
 import { loadUiLocale } from '../../src/ui/locale';
-import { el } from '../../src/ui/dom';
+import { renderOptions } from '../../src/ui/options';
 
-const locale = await loadUiLocale();
-document.getElementById('app')!.replaceChildren(el('h1', {}, t(locale, 'options.title')));
+await renderOptions({
+  root: document.getElementById('app')!,
+  locale: await loadUiLocale(),
+  storage: browser.storage.local,
+  request: createClient((m) => browser.runtime.sendMessage(m)),
+  download: (name, type, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  reload: () => location.reload(),
+});

@@ -100,9 +100,10 @@ export function buildUserRules(user: UserLists, opts: DnrOptions): DnrRule[] {
 
 export function createDnr(api: DnrApi, opts: DnrOptions) {
   async function replaceRange(ranges: ReadonlyArray<readonly [number, number]>, add: DnrRule[]): Promise<void> {
-    const existing = await api.getDynamicRules();
-    const remove = existing.map((r) => r.id).filter((id) => ranges.some((rg) => inRange(id, rg)));
-    // One call: Chromium applies updateDynamicRules atomically (all or nothing).
+    // Every id of our ranges (ids that do not exist are ignored), so we never have to read
+    // back a million domains with getDynamicRules just to learn which ids are in use.
+    const remove = ranges.flatMap((rg) => idsIn(rg, rg[1] - rg[0] + 1));
+    // One call: updateDynamicRules is atomic (all or nothing).
     await api.updateDynamicRules({ removeRuleIds: remove, addRules: add });
   }
   return {

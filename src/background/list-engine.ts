@@ -13,6 +13,8 @@ import { parseTextList, type TextListFormat } from '../lists/formats';
 import { buildIndex, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
 import type { ListEntry, UrlVerdict } from '../lists/types';
 import { canonicalize } from '../url/canonicalize';
+import { lookalike as lookalikeHost } from '../url/lookalike';
+import type { LocalizedText } from '../engine/types';
 import type { ListErrorCode } from './list-store';
 
 /** Formats a subscription can be published in. 'auto' sniffs plain/hosts/adblock. */
@@ -41,7 +43,16 @@ export interface ListEngine {
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
   canonicalHost(url: string): string | null;
   /** Lookalike of a protected brand (caution only, never a block). */
-  lookalike(url: string): { brand: string } | null;
+  lookalike(url: string): LookalikeInfo | null;
+}
+
+export interface LookalikeInfo {
+  brandId: string;
+  /** The imitated brand's name in every UI language. */
+  brand: LocalizedText;
+  reason: 'confusable' | 'brand-label' | 'edit-distance' | 'brand-keyword';
+  /** The host label (Unicode) that looked like the brand. */
+  label: string;
 }
 
 function wrap(ix: CompactIndex): CompiledIndex {
@@ -79,5 +90,9 @@ export const sentinelEngine: ListEngine = {
     const r = canonicalize(url);
     return r.ok ? r.url.host : null;
   },
-  lookalike: () => null,
+  lookalike(url) {
+    const host = sentinelEngine.canonicalHost(url);
+    const m = host ? lookalikeHost(host) : null;
+    return m ? { brandId: m.brand.id, brand: m.brand.name, reason: m.reason, label: m.label } : null;
+  },
 };

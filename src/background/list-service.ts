@@ -145,6 +145,8 @@ export function createListService(deps: ListServiceDeps) {
   return {
     index,
     userLists,
+    /** Run `fn` under the same lock as list swaps. */
+    withLock: <T>(fn: () => Promise<T>) => serialized(fn),
     getMeta: (id: string) => store.getMeta(id),
     allMeta: () => store.allMeta(),
     entriesOf: (id: string) => store.getEntries(id),

@@ -22,6 +22,8 @@ export interface BackgroundDeps {
   db: () => Promise<Db>;
   now: () => number;
   log: (msg: string) => void;
+  /** The blacklist feature (src/background/blacklist.ts): its message handlers join the router. */
+  blacklist?: { handlers: Partial<Handlers> };
 }
 
 export function hostOf(url: string): string {
@@ -50,6 +52,7 @@ export function createBackground(deps: BackgroundDeps) {
   };
   const handlers: Partial<Handlers> = {
     ...reportHandlers(reports),
+    ...deps.blacklist?.handlers,
     async 'cs-bg/page-scanned'({ url, verdict }, sender: MessageSender) {
       const tabId = sender.tab!.id!;
       // The top frame owns the tab's verdict, but a cross-origin frame's worse verdict

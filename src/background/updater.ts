@@ -68,6 +68,8 @@ export interface UpdaterDeps {
   alarms?: AlarmsApi;
   feed?: FeedDriver;
   limits?: Partial<UpdaterLimits>;
+  /** Per-install override of the download timeout (ms), read at each download. */
+  timeoutMs?: () => Promise<number | undefined>;
   log?: (msg: string) => void;
 }
 
@@ -148,8 +150,8 @@ export function createUpdater(deps: UpdaterDeps) {
   const nextAfterSuccess = (now: number) => now + Math.round(limits.intervalMs * (0.9 + 0.2 * random()));
   const backoff = (failures: number) => Math.round(Math.min(limits.backoffBaseMs * 2 ** Math.max(0, failures - 1), limits.backoffMaxMs) * (0.8 + 0.4 * random()));
 
-  const fetchBytes = (url: string, opts: FetchOptions = {}) =>
-    fetchCapped(deps.fetch, url, { ...opts, timeoutMs: limits.timeoutMs, maxBytes: opts.maxBytes ?? limits.maxBytes });
+  const fetchBytes = async (url: string, opts: FetchOptions = {}) =>
+    fetchCapped(deps.fetch, url, { ...opts, timeoutMs: (await deps.timeoutMs?.().catch(() => undefined)) ?? limits.timeoutMs, maxBytes: opts.maxBytes ?? limits.maxBytes });
 
   async function fail(meta: ListMeta, code: ListErrorCode, detail?: string): Promise<ListMeta | null> {
     const now = deps.now();

@@ -34,7 +34,8 @@ export function fakeDnr(): DnrApi & { dynamic: DnrRule[]; session: DnrRule[]; ca
     },
     async updateDynamicRules(o: { removeRuleIds?: number[]; addRules?: DnrRule[] }) {
       api.calls++;
-      const kept = api.dynamic.filter((r) => !o.removeRuleIds?.includes(r.id));
+      const removing = new Set(o.removeRuleIds ?? []);
+      const kept = api.dynamic.filter((r) => !removing.has(r.id));
       for (const r of o.addRules ?? []) if (kept.some((k) => k.id === r.id)) throw new Error(`duplicate rule id ${r.id}`);
       api.dynamic = [...kept, ...structuredClone(o.addRules ?? [])];
     },
