@@ -310,10 +310,10 @@ function pass1(input: string): number {
     n++;
   }
   if (runStart >= 0) {
-    // trailing separators: keep punctuation only between Latin/digits (nothing follows: drop all spaces)
+    // trailing separators: spaces go, punctuation stays (a lone "%" is a valid phrase)
     let w = runStart;
     for (let r = runStart; r < n; r++) {
-      if (kd[r] === C_SPACE || prevHard === C_CJK || prevHard === 0) continue;
+      if (kd[r] === C_SPACE) continue;
       out[w] = out[r]!;
       st[w] = st[r]!;
       en[w] = en[r]!;

@@ -176,7 +176,9 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
         const g = groups[t[j + 1]!]!;
         if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
       } else if (r === CTX_NEGATION) negEnds.push(i + L);
-      else if (r === CTX_REFUTE) refuteStarts.push(i);
+      else if (r === CTX_REFUTE) {
+        if (i === 0 || text.charCodeAt(i - 1) !== 0x4e0d /* 不: "不是骗局" is no refutation */) refuteStarts.push(i);
+      }
       else if (r === CTX_REPORT) {
         const before = text.slice(Math.max(0, i - 8), i);
         const after = text.slice(i + L, i + L + 3);
@@ -308,7 +310,9 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
 
   // ---- context ----
   const report = reportSeen.size;
-  const ctx = report >= 2 ? 0.15 : report === 1 ? (warn >= 1 ? 0.3 : 0.5) : 1;
+  // Only words scammers don't use about themselves (report) open a discount; warning
+  // words (谨防, 提醒…) deepen it but never start one, so "谨防假冒" on a scam page is inert.
+  const ctx = report >= 2 ? 0.15 : report === 1 ? (warn >= 2 ? 0.2 : warn === 1 ? 0.3 : 0.5) : 1;
   let quotes: Array<[number, number, boolean]> | null = null;
   for (const h of hits) {
     if (h.factor === 0) continue;
@@ -390,7 +394,7 @@ export function scanWithPack(pack: CompiledPack, passages: readonly string[], op
   }
   // A page that is, overall, about fraud (several report cues) discounts segments that
   // carry no contact or payment identifier of their own.
-  if (pageReport >= 3) for (const r of results) if (r.report === 0 && !r.hasIdentifier) r.score *= 0.5;
+  if (pageReport >= 3) for (const r of results) if (!r.hasIdentifier) r.score *= 0.3;
   results.sort((a, b) => b.score - a.score);
   const top = results[0];
   if (!top || top.score < t.low) return { level: 'none', score: Math.round(top?.score ?? 0), categories: [], evidence: [] };

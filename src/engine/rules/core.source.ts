@@ -50,18 +50,18 @@ export const CONTEXT = {
   // Only words scammers do not say about themselves: 民警/公安局/法院 are NOT here,
   // because impersonation scripts use them ("我是某某公安局民警").
   report: [
-    '警方提醒', '警方提示', '警方表示', '警方介绍', '反诈', '防骗', '防诈', '以案说法', '以案释法', '诈骗', '骗局', '骗子', '被骗', '受骗', '上当',
+    '警方提醒', '警方提示', '警方表示', '警方介绍', '反诈', '以案说法', '以案释法', '诈骗', '骗局', '骗子', '被骗', '受骗', '上当',
     '抓获', '落网', '破获', '刑拘', '被判处', '获刑', '一审判决', '判决书', '记者', '据报道', '据了解', '报警', '96110',
     '冒充', '谎称', '诱骗', '骗取', '识破', '提高警惕', '不法分子', '犯罪分子', '作案', '涉案金额', '受害人', '被害人', '一男子', '一女子',
     '男子', '女子', '老人被', '网民', '警方', '缴获', '查处', '曝光', '防范意识', '常见套路', '新型骗术',
     'police said', 'scam alert', 'fraud alert', 'scammers', 'victims', 'how to spot', 'warning signs', 'was arrested',
   ],
-  warn: ['谨防', '警惕', '提防', '小心', '注意防范', '请注意', '提醒您', '切勿', '千万不要', 'beware', 'be careful'],
+  warn: ['谨防', '警惕', '提防', '小心', '注意防范', '请注意', '提醒', '提示', '切勿', '千万不要', '请勿', '一律', '凡是', '记住', '请立即停止', 'beware', 'be careful', 'warning signs'],
   disclosure: [
     '理财非存款', '产品有风险', '投资须谨慎', '投资有风险', '过往业绩不代表', '不代表未来表现', '风险评级', '风险等级', '风险承受能力', '业绩比较基准',
     '存款保险', '净值型', '以实际为准', 'past performance', 'capital at risk', 'not a deposit',
   ],
-  refute: ['都是骗局', '是骗局', '都是诈骗', '是诈骗', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
+  refute: ['都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
   negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
 };
 
@@ -231,7 +231,7 @@ export const RULES: SrcRule[] = [
 
   // ───────────── fake_customer_service ─────────────
   {
-    id: 'cs.refund-claim', category: 'fake_customer_service', weight: 35,
+    id: 'cs.refund-claim', category: 'fake_customer_service', weight: 24,
     match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '退还', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
@@ -274,7 +274,7 @@ export const RULES: SrcRule[] = [
   // ───────────── loan_credit ─────────────
   {
     id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 45,
-    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '放款前', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
+    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
     explanation: L('放款前要交解冻金、保证金或“刷流水”：正规贷款放款前不收费。', 'Asks for an unfreezing fee, deposit or "turnover proof" before lending: real lenders never charge before paying out.'),
   },
   {
@@ -310,7 +310,7 @@ export const RULES: SrcRule[] = [
     explanation: L('“积分兑换现金”：让你点链接登录的钓鱼短信常用说法。', '"Redeem your points for cash": a common phishing lure that wants you to log in via a link.'),
   },
   {
-    id: 'phish.points-redeem', category: 'phishing_subsidy', weight: 30,
+    id: 'phish.points-redeem', category: 'phishing_subsidy', weight: 20,
     match: { all: [['积分', 'points'], ['兑换', '现金', '礼包', '元', 'redeem', 'cash']], window: 15 },
     explanation: L('说你的积分可以兑换钱或礼品。', 'Says your points can be redeemed for money or gifts.'),
   },
@@ -441,7 +441,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 15,
-    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '充值', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
