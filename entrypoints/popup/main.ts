@@ -13,6 +13,8 @@ await renderPopup({
   root: document.getElementById('app')!,
   locale: await loadUiLocale(),
   tabId,
-  getTabState: (p) => request('ui-bg/get-tab-state', p),
+  request,
   openOptions: () => void browser.runtime.openOptionsPage(),
+  copy: (text) => navigator.clipboard.writeText(text),
+  openTab: (url) => void browser.tabs.create({ url }),
 });

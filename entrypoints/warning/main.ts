@@ -1,6 +1,20 @@
-import { t } from '../../src/i18n';
+import { browser } from 'wxt/browser';
+import { createClient } from '../../src/messaging/client';
 import { loadUiLocale } from '../../src/ui/locale';
-import { el } from '../../src/ui/dom';
+import { renderWarning } from '../../src/ui/warning';
 
-const locale = await loadUiLocale();
-document.getElementById('app')!.replaceChildren(el('h1', { 'data-testid': 'warning-title' }, t(locale, 'warning.title')));
+const request = createClient((m) => browser.runtime.sendMessage(m));
+
+await renderWarning({
+  root: document.getElementById('app')!,
+  locale: await loadUiLocale(),
+  search: location.search,
+  request,
+  backToSafety: () => {
+    if (history.length > 1) history.back();
+    else void browser.tabs.getCurrent().then((tab) => (tab?.id !== undefined ? browser.tabs.remove(tab.id) : window.close()));
+  },
+  navigate: (href) => location.replace(href),
+  copy: (text) => navigator.clipboard.writeText(text),
+  openTab: (url) => void browser.tabs.create({ url }),
+});

@@ -69,6 +69,10 @@ export class WarningPage {
     await page.goto(ext.extensionUrl(`warning.html${query}`));
     return new WarningPage(page);
   }
+  /** The page has rendered (or shown its error state). */
+  async ready(): Promise<void> {
+    await this.page.getByTestId('warning-ready').waitFor({ state: 'attached' });
+  }
 }
 
 /** Read all rows of an IndexedDB object store from inside the service worker. */
