@@ -1,0 +1,64 @@
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../../../src/engine/compile';
+import { buildPackData } from '../../../src/engine/rules/build';
+import corePack from '../../../src/engine/rules/core.pack.json';
+import { parsePack } from '../../../src/engine/rules/schema';
+import { CATEGORIES, LOCALES } from '../../../src/engine/types';
+
+describe('core rule pack', () => {
+  it('is exactly what scripts/build-rules.ts builds from core.source.ts (run it after editing the source)', () => {
+    const rebuilt = buildPackData(OpenCC.Converter({ from: 'cn', to: 'tw' }));
+    expect(JSON.parse(JSON.stringify(rebuilt))).toEqual(corePack);
+  });
+  it('validates and compiles', () => {
+    const pack = parsePack(corePack);
+    expect(pack.version).toMatch(/^\d{4}\.\d{1,2}\.\d{1,3}$/);
+    const compiled = compilePack(corePack);
+    expect(compiled.rules.length).toBe(pack.rules.length);
+  });
+  it('has at least two rules for every category and unique ids', () => {
+    const pack = parsePack(corePack);
+    for (const c of CATEGORIES) expect(pack.rules.filter((r) => r.category === c).length, c).toBeGreaterThanOrEqual(2);
+    const ids = pack.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+  it('every rule explains itself and advises in all three locales', () => {
+    const compiled = compilePack(corePack);
+    for (const r of compiled.rules) {
+      for (const l of LOCALES) {
+        expect(r.explanation[l].trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
+        expect(r.advice[l].trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
+      }
+    }
+  });
+  it('zh-TW texts are Traditional', () => {
+    const pack = parsePack(corePack);
+    const tw = pack.rules.map((r) => r.explanation['zh-TW']).join('');
+    expect(tw).not.toMatch(/[这说们账户钱]/);
+  });
+});
+
+describe('rule pack validation rejects bad data', () => {
+  const base = () => JSON.parse(JSON.stringify(corePack)) as Record<string, unknown> & { rules: Array<Record<string, unknown>> };
+  const cases: Array<[string, (p: ReturnType<typeof base>) => void]> = [
+    ['unknown format', (p) => (p.format = 2)],
+    ['bad version', (p) => (p.version = 'latest')],
+    ['unknown category', (p) => (p.rules[0]!.category = 'aliens')],
+    ['missing explanation locale', (p) => delete (p.rules[0]!.explanation as Record<string, string>).en],
+    ['weight out of range', (p) => (p.rules[0]!.weight = 1000)],
+    ['empty phrase list', (p) => (p.rules[0]!.match = { any: [] })],
+    ['bad rule id', (p) => (p.rules[0]!.id = 'Has Spaces!')],
+    ['not an object', (p) => (p.rules = 'nope' as never)],
+  ];
+  it.each(cases)('%s', (_name, mutate) => {
+    const p = base();
+    mutate(p);
+    expect(() => parsePack(p)).toThrow(/invalid rule pack/);
+  });
+  it('an invalid regex fails at compile time', () => {
+    const p = base();
+    p.rules[0]!.match = { regex: '(', gate: ['x'] };
+    expect(() => compilePack(p)).toThrow();
+  });
+});
