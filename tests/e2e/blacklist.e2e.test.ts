@@ -185,3 +185,195 @@ describe('subscriptions on the options page', () => {
     await options.page.close();
   });
 });
+
+/** The options page item for a list URL, with its status text. */
+async function listItem(options: OptionsPage, url: string) {
+  const item = options.page.getByTestId('list-item').filter({ hasText: url });
+  return { item, status: () => item.getByTestId('list-status').innerText() };
+}
+
+async function subscribe(url: string, format?: string, key?: string): Promise<OptionsPage> {
+  const options = await OptionsPage.open(ext);
+  await options.page.getByTestId('list-url').fill(url);
+  if (format) await options.page.getByTestId('list-format').selectOption(format);
+  if (key) await options.page.getByTestId('list-key').fill(key);
+  await options.page.getByTestId('list-add').click();
+  const { status } = await listItem(options, url);
+  await expect.poll(status, { timeout: 15_000 }).toContain('名单刚刚更新');
+  return options;
+}
+
+describe('bad feeds: a clear status, and the previous list keeps working', () => {
+  let keys: FeedKeyPair;
+  let v3: Record<string, Uint8Array>;
+  const manifestUrl = () => feeds.url('/feed/manifest');
+
+  function serveFeed(files: Record<string, Uint8Array>) {
+    for (const [name, bytes] of Object.entries(files)) feeds.mode[`/feed/${name}`] = serve(bytes, name === 'manifest' ? 'text/plain' : 'application/json');
+  }
+  function stream1GB(path: string) {
+    feeds.bytesSent[path] = 0;
+    feeds.mode[path] = (res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const chunk = Buffer.alloc(1 << 20, 0x61);
+      let closed = false;
+      res.on('close', () => (closed = true));
+      const pump = () => {
+        while (!closed && feeds.bytesSent[path]! < 1 << 30) {
+          feeds.bytesSent[path]! += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!closed) res.end();
+      };
+      pump();
+    };
+  }
+
+  test('a signed feed with a pinned key is verified and applied', async () => {
+    keys = await generateFeedKeyPair();
+    v3 = await publish(keys, snapshotOf('community', 3, [{ value: 'feed-scam.example' }]));
+    serveFeed(v3);
+    const options = await subscribe(manifestUrl(), 'feed', keys.publicKey);
+    await options.page.close();
+    expect(await outcome(server.url('/plain.html', 'feed-scam.example'))).toBe('warning');
+  });
+
+  const cases: Array<[string, () => Promise<void>, string]> = [
+    ['bad signature', async () => {
+      const v5 = await publish(keys, snapshotOf('community', 5, [{ value: 'other.example' }]));
+      const m = v5.manifest!.slice();
+      m[m.length - 5] = m[m.length - 5]! ^ 1;
+      serveFeed({ ...v5, manifest: m });
+    }, '签名对不上'],
+    ['signed by another key', async () => serveFeed(await publish(await generateFeedKeyPair(), snapshotOf('community', 5, [{ value: 'other.example' }]))), '不是由您信任的发布方签名'],
+    ['wrong sha256 (part swapped)', async () => {
+      const v5 = await publish(keys, snapshotOf('community', 5, [{ value: 'other.example' }]));
+      const p = v5['full-5.json']!.slice();
+      p[p.length - 3] = p[p.length - 3]! ^ 1;
+      serveFeed({ ...v5, 'full-5.json': p });
+    }, '和签名里记录的不一致'],
+    ['truncated download', async () => {
+      const v5 = await publish(keys, snapshotOf('community', 5, [{ value: 'other.example' }]));
+      serveFeed(v5);
+      const full = v5['full-5.json']!;
+      feeds.mode['/feed/full-5.json'] = (res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+        res.write(full.subarray(0, full.length >> 1));
+        setTimeout(() => res.socket?.destroy(), 50);
+      };
+    }, '没有下载完整'],
+    ['1 GB response (cut off while streaming)', async () => stream1GB('/feed/manifest'), '太大'],
+    ['older version (rollback)', async () => serveFeed(await publish(keys, snapshotOf('community', 2, [{ value: 'other.example' }]))), '更旧的版本'],
+    ['server that hangs', async () => {
+      feeds.mode['/feed/manifest'] = () => undefined;
+    }, '太久没有回应'],
+  ];
+  test.each(cases)('%s', async (_name, arrange, words) => {
+    await arrange();
+    const options = await OptionsPage.open(ext);
+    const { item, status } = await listItem(options, manifestUrl());
+    await item.getByTestId('list-update').click();
+    await expect.poll(status, { timeout: 20_000 }).toContain(words);
+    expect(await status()).toContain('之前的名单仍在保护您');
+    if (_name === 'bad signature') await screenshot(options.page, 'blacklist-options-bad-feed-zh-CN');
+    await options.page.close();
+    expect(await outcome(server.url('/plain.html', 'feed-scam.example'))).toBe('warning');
+    if (_name.startsWith('1 GB')) {
+      // The manifest cap is 64 KB: the client hangs up long before 1 GB (socket buffers only).
+      console.log(`1 GB case: server wrote ${feeds.bytesSent['/feed/manifest']} bytes before the extension hung up`);
+      expect(feeds.bytesSent['/feed/manifest']).toBeLessThan(64 << 20);
+    }
+  });
+
+  test('a plain list of javascript: URLs is refused as a whole', async () => {
+    feeds.mode['/lists/community.txt'] = serve('javascript:alert(1)\njavascript:fetch("//x")\ndata:text/html,hi\n');
+    const options = await OptionsPage.open(ext);
+    const { item, status } = await listItem(options, feeds.url('/lists/community.txt'));
+    await item.getByTestId('list-update').click();
+    await expect.poll(status, { timeout: 15_000 }).toContain('没有一个可用的网址');
+    await options.page.close();
+    expect(await outcome(server.url('/plain.html', 'sub-scam.example'))).toBe('warning');
+  });
+});
+
+describe('a worker stopped in the middle of an update', () => {
+  test('leaves entirely the old list; the next update brings entirely the new one', async () => {
+    const url = feeds.url('/lists/swap.txt');
+    feeds.mode['/lists/swap.txt'] = serve('old-scam.example\n');
+    const options = await subscribe(url);
+    let requested = false;
+    // Headers and half a list, then nothing: the update is stuck in the download.
+    feeds.mode['/lists/swap.txt'] = (res) => {
+      requested = true;
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+      res.write('new-scam.example\nold-');
+    };
+    const { item, status } = await listItem(options, url);
+    await item.getByTestId('list-update').click();
+    await expect.poll(() => requested, { timeout: 10_000 }).toBe(true);
+    await ext.stopServiceWorker();
+    await options.page.close();
+
+    const metas = (await readStore(ext, 'lists')) as Array<{ url?: string; entryCount?: number; lastSuccess?: number }>;
+    expect(metas.find((m) => m.url === url)).toMatchObject({ entryCount: 1 });
+    expect(await outcome(server.url('/plain.html', 'old-scam.example'))).toBe('warning');
+    expect(await outcome(server.url('/plain.html', 'new-scam.example'))).toBe('page');
+
+    feeds.mode['/lists/swap.txt'] = serve('new-scam.example\nnewer-scam.example\n');
+    const again = await OptionsPage.open(ext);
+    const second = await listItem(again, url);
+    await second.item.getByTestId('list-update').click();
+    await expect.poll(second.status, { timeout: 15_000 }).toContain('名单刚刚更新');
+    await expect.poll(() => second.item.innerText()).toContain('2');
+    await again.page.close();
+    expect(await outcome(server.url('/plain.html', 'old-scam.example'))).toBe('page');
+    expect(await outcome(server.url('/plain.html', 'new-scam.example'))).toBe('warning');
+    void status;
+  });
+});
+
+describe('bypass ("proceed anyway") survives a worker restart', () => {
+  async function proceedFrom(host: string, scope: 'once' | 'always') {
+    const page = await visit(server.url('/plain.html', host));
+    await page.waitForURL(`${warningPrefix()}**`);
+    const r = await page.evaluate(
+      ([url, scope]) => chrome.runtime.sendMessage({ type: 'ui-bg/proceed', payload: { url, scope } }),
+      [server.url('/plain.html', host), scope] as const,
+    );
+    expect(r).toEqual({ ok: true, data: { ok: true, host } });
+    await page.close();
+  }
+
+  test('"continue once" (this session)', async () => {
+    await proceedFrom('fake-police.example', 'once');
+    await ext.stopServiceWorker();
+    const before = hostRequests('fake-police.example').length;
+    expect(await outcome(server.url('/plain.html', 'fake-police.example'))).toBe('page');
+    expect(hostRequests('fake-police.example').length).toBeGreaterThan(before);
+  });
+
+  test('"always allow", and its undo', async () => {
+    await proceedFrom('pension-demo.example', 'always');
+    await ext.stopServiceWorker();
+    expect(await outcome(server.url('/plain.html', 'pension-demo.example'))).toBe('page');
+    const undo = await ask<{ ok: boolean }>('ui-bg/undo-allow', { host: 'pension-demo.example' });
+    expect(undo).toMatchObject({ ok: true });
+    expect(await outcome(server.url('/plain.html', 'pension-demo.example'))).toBe('warning');
+  });
+});
+
+describe('a background tab', () => {
+  test('that is stopped gets a browser notification', async () => {
+    const sw = await ext.worker();
+    await sw.evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
+    expect(await sw.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).toEqual([]);
+    await sw.evaluate(async (url) => {
+      await chrome.tabs.create({ url, active: false });
+    }, server.url('/plain.html?bg=1', 'scam-demo.example'));
+    await expect
+      .poll(async () => (await ext.worker()).evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^blocked-/)]));
+  });
+});
