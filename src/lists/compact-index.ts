@@ -33,6 +33,7 @@ const HEADER_BYTES = 16;
 
 export const KEY_KINDS: readonly KeyKind[] = ['domain', 'host', 'urlPrefix', 'ip', 'phone', 'bankCard', 'usdtAddress', 'qq', 'wechat'];
 export const LEVEL_BITS: Record<ListLevel, number> = { userAllow: 1, userBlock: 2, listAllow: 4, listBlock: 8 };
+const KIND_BIT = Object.fromEntries(KEY_KINDS.map((k, i) => [k, 1 << i])) as Record<KeyKind, number>;
 
 /** One key with the level it is listed at (the unit of build and diff). */
 export interface IndexKey {
@@ -113,7 +114,7 @@ export class CompactIndex {
       hashKey(k.kind, k.value, scratch);
       hi[n] = scratch[0]!;
       lo[n] = (scratch[1]! | LEVEL_BITS[k.level]) >>> 0;
-      kinds |= 1 << KEY_KINDS.indexOf(k.kind);
+      kinds |= KIND_BIT[k.kind];
       n++;
     }
     return CompactIndex.fromUnsorted(hi.subarray(0, n), lo.subarray(0, n), kinds);
@@ -141,8 +142,8 @@ export class CompactIndex {
     return this.find(scratch[0]!, scratch[1]!);
   }
 
-  /** Flags for a precomputed hash, or 0. */
-  private find(h: number, l: number): number {
+  /** Flags for a precomputed hash (hashKey's out[0], out[1]), or 0. */
+  find(h: number, l: number): number {
     const hi = this.hi;
     const lo = this.lo;
     const b = this.shift === 32 ? 0 : h >>> this.shift;
@@ -165,7 +166,7 @@ export class CompactIndex {
 
   /** Whether any key of this kind was added (used to skip URL-prefix probes). */
   hasKind(kind: KeyKind): boolean {
-    return (this.kindsPresent & (1 << KEY_KINDS.indexOf(kind))) !== 0;
+    return (this.kindsPresent & KIND_BIT[kind]) !== 0;
   }
 
   /** A new index with `diff.remove` cleared and then `diff.add` added. `this` is unchanged. */

@@ -210,6 +210,16 @@ export async function generateFeedKeyPair(subtle: SubtleCrypto = crypto.subtle):
   return { publicKey, privateKey, keyId: (await keyIdOf(publicKey, subtle))! };
 }
 
+/** The public key (SPKI base64url) that belongs to a private key (PKCS#8 base64url). */
+export async function publicKeyFromPrivate(privateKey: string, subtle: SubtleCrypto = crypto.subtle): Promise<string> {
+  const pkcs8 = fromBase64Url(privateKey);
+  if (!pkcs8) throw new Error('private key is not base64url');
+  const priv = await subtle.importKey('pkcs8', pkcs8, ECDSA, true, ['sign']);
+  const jwk = await subtle.exportKey('jwk', priv);
+  const pub = await subtle.importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, ext: true }, ECDSA, true, ['verify']);
+  return toBase64Url(new Uint8Array(await subtle.exportKey('spki', pub)));
+}
+
 /** Sign a manifest payload: returns the envelope bytes to serve as `manifest`. */
 export async function signManifest(manifest: FeedManifest, keys: Pick<FeedKeyPair, 'privateKey' | 'publicKey'>, subtle: SubtleCrypto = crypto.subtle): Promise<Uint8Array> {
   const parsed = manifestSchema.safeParse(manifest);

@@ -56,3 +56,34 @@ export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
   out[0] = fmix32(a ^ n);
   out[1] = (fmix32(b ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
 }
+
+/**
+ * Hashes of (kind, head + tail.slice(0, cut)) for every cut in `cuts` (ascending, each
+ * ≤ tail.length), in one pass and without building the strings: the URL-prefix probes of
+ * one host suffix ("host" + "/a/b/c.html?q") share every character up to their cut.
+ * Result i goes to outHi[i], outLo[i]; equal to hashKey of the concatenated string.
+ */
+export function hashPrefixes(kind: KeyKind, head: string, tail: string, cuts: ArrayLike<number>, ncuts: number, outHi: Uint32Array, outLo: Uint32Array): void {
+  let a = 0x811c9dc5 ^ KIND_SEEDS[kind];
+  let b = KIND_SEEDS[kind];
+  const hn = head.length;
+  for (let i = 0; i < hn; i++) {
+    const c = head.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  let pos = 0;
+  for (let k = 0; k < ncuts; k++) {
+    const cut = cuts[k]!;
+    for (; pos < cut; pos++) {
+      const c = tail.charCodeAt(pos);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    const n = hn + cut;
+    outHi[k] = fmix32(a ^ n);
+    outLo[k] = (fmix32(b ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
+  }
+}

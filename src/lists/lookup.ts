@@ -16,7 +16,8 @@
  *   lookupUrl(ix, "https://www.scam-demo.example/x") → block, match "scam-demo.example"
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
-import { canonicalize, lookupExpressions, type CanonicalUrl } from '../url/canonicalize';
+import { canonicalize, lookupHosts, type CanonicalUrl } from '../url/canonicalize';
+import { hashKey, hashPrefixes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
 import {
@@ -50,6 +51,12 @@ export interface UrlLookup {
 const NONE: UrlVerdict = Object.freeze({ result: 'none', type: 'none' }) as UrlVerdict;
 const MAX_DOMAIN_LABELS = 10;
 
+const MAX_CUTS = 8;
+const cuts = new Int32Array(MAX_CUTS);
+const outHi = new Uint32Array(MAX_CUTS);
+const outLo = new Uint32Array(MAX_CUTS);
+const one = new Uint32Array(2);
+
 /** Probe the index for a URL (string or already canonical). */
 export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlLookup {
   let c: CanonicalUrl;
@@ -58,16 +65,24 @@ export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlL
     if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
     c = r.url;
   } else c = url;
-  const hits: IndexHit[] = [];
-  const probe = (kind: EntryKind, value: string) => {
-    const levels = index.levels(kind, value);
-    if (levels) hits.push({ kind, value, levels, metaKey: metaKey(kind, value) });
-  };
-  if (index.hasKind('urlPrefix')) for (const e of lookupExpressions(c)) probe('urlPrefix', e);
+  let hits: IndexHit[] | null = null;
   const host = c.host;
-  if (c.isIp) probe('ip', host);
+  if (index.hasKind('urlPrefix')) {
+    // Every lookup path is a prefix of "path?query": hash them in one pass per host suffix.
+    const tail = c.query ? `${c.path}?${c.query}` : c.path;
+    const ncuts = pathCuts(c, tail);
+    for (const h of lookupHosts(c)) {
+      hashPrefixes('urlPrefix', h, tail, cuts, ncuts, outHi, outLo);
+      for (let k = ncuts - 1; k >= 0; k--) {
+        const levels = index.find(outHi[k]!, outLo[k]!);
+        if (levels) (hits ??= []).push(hit('urlPrefix', h + tail.slice(0, cuts[k]!), levels));
+      }
+    }
+  }
+  if (c.isIp) probe(index, 'ip', host, (hits ??= []));
   else {
-    probe('host', host);
+    hits ??= [];
+    probe(index, 'host', host, hits);
     // Domain suffixes, longest first, at most MAX_DOMAIN_LABELS labels, at least two.
     let dots = 0;
     for (let i = host.length - 1; i >= 0; i--) if (host.charCodeAt(i) === 46) dots++;
@@ -78,12 +93,44 @@ export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlL
       labels--;
     }
     while (labels >= 2) {
-      probe('domain', pos === 0 ? host : host.slice(pos));
+      probe(index, 'domain', pos === 0 ? host : host.slice(pos), hits);
       pos = host.indexOf('.', pos) + 1;
       labels--;
     }
   }
-  return { canonical: c, hits, verdict: resolveHits(hits) };
+  const list = hits ?? [];
+  return { canonical: c, hits: list, verdict: resolveHits(list) };
+}
+
+function hit(kind: EntryKind, value: string, levels: number): IndexHit {
+  return { kind, value, levels, metaKey: metaKey(kind, value) };
+}
+
+function probe(index: CompactIndex, kind: EntryKind, value: string, hits: IndexHit[]): void {
+  hashKey(kind, value, one);
+  const levels = index.find(one[0]!, one[1]!);
+  if (levels) hits.push(hit(kind, value, levels));
+}
+
+/**
+ * Lengths of the lookup paths of lookupPaths() as prefixes of `tail` ("path?query"),
+ * ascending: "/", "/a/", "/a/b/", "/a/b/c/" (≤ 3 below root), the exact path, path?query.
+ */
+function pathCuts(c: CanonicalUrl, tail: string): number {
+  let n = 0;
+  cuts[n++] = 1;
+  const path = c.path;
+  let comps = 0;
+  for (let i = 1; i < path.length && comps < 3; i++) {
+    if (path.charCodeAt(i) === 47) {
+      comps++;
+      // A directory prefix that is the whole path is the exact path, added below.
+      if (i + 1 < path.length) cuts[n++] = i + 1;
+    }
+  }
+  if (path.length > 1) cuts[n++] = path.length;
+  if (tail.length > path.length + 1) cuts[n++] = tail.length;
+  return n;
 }
 
 function verdictFor(level: ListLevel, hit: IndexHit, entry?: ListEntry): UrlVerdict {

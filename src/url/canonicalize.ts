@@ -88,8 +88,11 @@ export function recursiveUnescape(s: string): string {
   }
 }
 
+const NEEDS_ESCAPE = /[\x00-\x20\x7f-\uffff#%]/;
+
 /** Escape bytes ≤ 0x20, ≥ 0x7F, '#' and '%' as %XX (uppercase), everything else as is. */
 export function escapeBytes(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -139,6 +142,8 @@ function splitScheme(url: string): [string, string] {
  * A non-final part above 255 makes it a non-IP (WHATWG), where the Go client keeps the low byte.
  */
 export function parseIPv4(host: string): string {
+  const first = host.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return ''; // every IPv4 form starts with a digit
   if (host.length <= 15) {
     const m = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}) /.exec(host);
     if (m) host = m[1]!;
@@ -221,9 +226,16 @@ function parseHost(hostish: string): string | null {
     if (ascii === null) return null;
     host = ascii;
   }
-  host = host.replace(/\.\.+/g, '.').replace(/^\.+|\.+$/g, '');
+  if (host.includes('..') || host.startsWith('.') || host.endsWith('.')) host = host.replace(/\.\.+/g, '.').replace(/^\.+|\.+$/g, '');
   const ip = parseIPv4(host);
   return ip || host.toLowerCase();
+}
+
+const DOT_OR_DOUBLE_SLASH = /\/\/|\/\.\.?(?:\/|$)/;
+
+function isDottedQuad(host: string): boolean {
+  const c = host.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && parseIPv4(host) === host;
 }
 
 /** Go's path.Clean: collapse "//", resolve "." and "..", no trailing slash (except root). */
@@ -263,9 +275,13 @@ export function canonicalize(input: string): CanonicalizeResult {
   if (hostish === '') return { ok: false, error: 'missing-host' };
   const host = parseHost(hostish);
   if (!host) return { ok: false, error: host === null ? 'bad-host' : 'missing-host' };
-  let path = cleanPath(rawPath);
-  if (rawPath.endsWith('/') && !path.endsWith('/')) path += '/';
-  const isIp = host.startsWith('[') || parseIPv4(host) === host;
+  let path: string;
+  if (rawPath.length > 0 && !DOT_OR_DOUBLE_SLASH.test(rawPath)) path = rawPath; // already clean
+  else {
+    path = cleanPath(rawPath);
+    if (rawPath.endsWith('/') && !path.endsWith('/')) path += '/';
+  }
+  const isIp = host.startsWith('[') || isDottedQuad(host);
   const canonical = `${scheme}://${host}${path}${query === undefined ? '' : '?' + query}`;
   return { ok: true, url: query === undefined ? { canonical, scheme, host, path, isIp } : { canonical, scheme, host, path, query, isIp } };
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, confirmVerdict, lookupIdentifier, lookupUrl } from '../../../src/lists/lookup';
 import { metaKey } from '../../../src/lists/compact-index';
+import { canonicalize, lookupExpressions } from '../../../src/url/canonicalize';
 import type { EntryKind, ListAction, ListEntry } from '../../../src/lists/types';
 
 const entry = (kind: EntryKind, value: string, action: ListAction, source = 'sub1', extra: Partial<ListEntry> = {}): ListEntry => ({
@@ -128,5 +129,25 @@ describe('identifiers for the on-page check', () => {
   it('stays silent for others', () => {
     expect(lookupIdentifier(ix, 'phone', '13800138001')).toBeNull();
     expect(lookupIdentifier(ix, 'wechat', '10001')).toBeNull();
+  });
+});
+
+describe('URL-prefix probes (one-pass hashing) agree with lookupExpressions', () => {
+  it.each([
+    'http://a.b.c/1/2.html?param=1',
+    'http://a.b.c.d.e.f.g/1/2/3/4/5.html?x=y',
+    'http://h.example/',
+    'http://h.example/dir/',
+    'http://h.example/a/b/c/',
+    'http://h.example/a/b/c/d/',
+    'http://h.example/page?',
+    'http://203.0.113.7/x/y?z',
+  ])('%s', (url) => {
+    const c = canonicalize(url);
+    if (!c.ok) throw new Error(url);
+    const expressions = lookupExpressions(c.url);
+    const ix = buildIndex(expressions.map((v) => entry('urlPrefix', v, 'block')));
+    const hits = lookupUrl(ix, url).hits.filter((h) => h.kind === 'urlPrefix').map((h) => h.value);
+    expect(hits).toEqual(expressions);
   });
 });
