@@ -62,3 +62,34 @@ describe('rule pack validation rejects bad data', () => {
     expect(() => compilePack(p)).toThrow();
   });
 });
+
+describe('Traditional → Simplified table', () => {
+  it('pattern-chars.txt matches the pack (rerun scripts/build-rules.ts and gen-t2s.mjs after editing rules)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { VARIANTS } = await import('../../../src/engine/normalize');
+    const pack = parsePack(corePack);
+    const patterns: string[] = [...Object.values(pack.context).flat(), ...VARIANTS.flat()];
+    for (const r of pack.rules) {
+      const m = r.match;
+      if ('any' in m) patterns.push(...m.any);
+      else if ('all' in m) patterns.push(...m.all.flat());
+      else patterns.push(m.regex, ...m.gate);
+    }
+    const chars = [...new Set(patterns.join('').match(/\p{Script=Han}/gu) ?? [])].sort().join('');
+    const file = readFileSync(new URL('../../../src/engine/data/pattern-chars.txt', import.meta.url), 'utf8').trim();
+    expect(file).toBe(chars);
+  });
+  it('only keeps pairs whose Simplified form some pattern uses, and covers them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { T2S_PAIRS } = await import('../../../src/engine/data/t2s');
+    const chars = new Set(readFileSync(new URL('../../../src/engine/data/pattern-chars.txt', import.meta.url), 'utf8'));
+    for (let i = 0; i < T2S_PAIRS.length; i += 2) expect(chars.has(T2S_PAIRS[i + 1]!)).toBe(true);
+    const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const targets = new Set<string>();
+    for (let i = 0; i < T2S_PAIRS.length; i += 2) targets.add(T2S_PAIRS[i + 1]!);
+    for (const ch of ['稳', '赚', '账', '户', '险', '诈', '骗', '贷']) {
+      expect(toTw(ch)).not.toBe(ch);
+      expect(targets.has(ch), ch).toBe(true);
+    }
+  });
+});
