@@ -18,7 +18,8 @@ export interface PopupDeps {
   formatDate?: (ms: number) => string;
 }
 
-const ICON: Record<Level | 'unknown', string> = { none: '✓', low: '!', medium: '⚠', high: '⛔', unknown: '…' };
+// Plain glyphs every CJK/Latin system font has (no emoji font needed), drawn in a ring.
+const ICON: Record<Level | 'unknown', string> = { none: '✓', low: '!', medium: '!', high: '✕', unknown: '?' };
 
 /** Newest successful list update, or null (no lists, or the lists service is not there). */
 export async function listFreshness(request: Request): Promise<number | null> {

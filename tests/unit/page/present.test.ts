@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { alertModeFor, hasSafeAccountWording } from '../../../src/page/present';
+import { telHref } from '../../../src/page/pause-dialog';
+
+describe('graduated severity', () => {
+  test.each([
+    ['high', {}, 'dialog'],
+    ['medium', {}, 'banner'],
+    ['low', {}, 'hidden'],
+    ['none', {}, 'hidden'],
+    ['low', { lookalikeBrand: '中国工商银行' }, 'caution'],
+    ['none', { lookalikeBrand: '中国工商银行' }, 'caution'],
+    ['medium', { lookalikeBrand: '中国工商银行' }, 'caution'],
+    ['high', { lookalikeBrand: '中国工商银行' }, 'dialog'],
+    ['high', { dismissed: true }, 'hidden'],
+    ['medium', { allowed: true }, 'hidden'],
+  ] as const)('%s %j → %s', (level, opts, mode) => {
+    expect(alertModeFor(level, { dismissed: false, allowed: false, ...opts })).toBe(mode);
+  });
+});
+
+describe('safe-account wording arms the cooling-off dialog', () => {
+  const p = (text: string) => ({ text, element: null });
+  test('warns', () => expect(hasSafeAccountWording([p('标题'), p('请把钱转入安全账户')])).toBe(true));
+  test('stays silent', () => expect(hasSafeAccountWording([p('保障您的账户安全'), p('账户余额')])).toBe(false));
+  test('scans a bounded amount of a huge page', () => expect(hasSafeAccountWording([p('x'.repeat(300_000)), p('安全账户')])).toBe(false));
+});
+
+describe('family contact tel: links', () => {
+  test.each([
+    ['138 0013 8000', 'tel:13800138000'],
+    ['+86-10-12345678', 'tel:+861012345678'],
+    ['javascript:alert(1)', null],
+    ['', null],
+  ])('%j → %j', (phone, href) => expect(telHref(phone)).toBe(href));
+});
