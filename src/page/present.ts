@@ -31,6 +31,19 @@ export interface SiteInfo {
   lookalikeBrand?: string;
 }
 
+/**
+ * Adapter for the content script: the background's `cs-bg/url-verdict` answer (lookalike
+ * check, src/background/blacklist.ts) → SiteInfo. Wire it as
+ *   siteInfo: async () => siteInfoFromUrlVerdict(await request('cs-bg/url-verdict', { url }), locale)
+ */
+export function siteInfoFromUrlVerdict(
+  res: { caution: boolean; brand: Record<Locale, string> | null; allowed?: boolean },
+  locale: Locale,
+): SiteInfo {
+  const brand = res.caution && res.brand ? res.brand[locale] || res.brand['zh-CN'] : '';
+  return { allowed: res.allowed === true, ...(brand ? { lookalikeBrand: brand.slice(0, 80) } : {}) };
+}
+
 export interface PresentDeps {
   doc: Document;
   locale: Locale;

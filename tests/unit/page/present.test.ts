@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alertModeFor, hasSafeAccountWording } from '../../../src/page/present';
+import { alertModeFor, hasSafeAccountWording, siteInfoFromUrlVerdict } from '../../../src/page/present';
 import { telHref } from '../../../src/page/pause-dialog';
 
 describe('graduated severity', () => {
@@ -33,4 +33,14 @@ describe('family contact tel: links', () => {
     ['javascript:alert(1)', null],
     ['', null],
   ])('%j → %j', (phone, href) => expect(telHref(phone)).toBe(href));
+});
+
+describe('site info from the background', () => {
+  const brand = { 'zh-CN': '中国工商银行', 'zh-TW': '中國工商銀行', en: 'ICBC' };
+  test('lookalike → caution with the brand in the page language', () => {
+    expect(siteInfoFromUrlVerdict({ caution: true, brand }, 'en')).toEqual({ allowed: false, lookalikeBrand: 'ICBC' });
+    expect(siteInfoFromUrlVerdict({ caution: true, brand }, 'zh-TW')).toEqual({ allowed: false, lookalikeBrand: '中國工商銀行' });
+  });
+  test('no caution → nothing to show', () => expect(siteInfoFromUrlVerdict({ caution: false, brand }, 'en')).toEqual({ allowed: false }));
+  test('allowed by the person', () => expect(siteInfoFromUrlVerdict({ caution: false, brand: null, allowed: true }, 'en')).toEqual({ allowed: true }));
 });
