@@ -69,12 +69,12 @@ export const RULES: SrcRule[] = [
   // ───────────── investment ─────────────
   {
     id: 'inv.guaranteed-profit', category: 'investment', weight: 45,
-    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return', 'no risk'] },
+    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '本息保证', '保证本息', '本息保障', '保本', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return', 'no risk'] },
     explanation: L('声称保本、零风险还能高收益：正规投资不会这样承诺。', 'Promises returns with no risk; real investments never can.'),
   },
   {
     id: 'inv.mentor-group', category: 'investment', weight: 35,
-    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '讲股', '股友', '股民交流', '牛股群', '妖股', '免费荐股', '操盘手', '开群', '进群即可', '交流群', '短线牛股', '黑马股', '翻倍股', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
+    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '讲股', '股友', '股民交流', '牛股群', '妖股', '免费荐股', '操盘手', '开群', '进群即可', '交流群', '短线牛股', '黑马股', '翻倍股', '建群', '群满即封', '人满即封', '人满封群', '满员封群', '涨停股', 'qq口令', '投资导师', '投资专家', '理财导师', '投资顾问', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
     explanation: L('“老师带单”“荐股群”“内部消息”是投资骗局的常见开头。', '"Mentors", signal groups and insider tips are the usual start of an investment scam.'),
   },
   {
@@ -154,7 +154,7 @@ export const RULES: SrcRule[] = [
   // ───────────── task_scam ─────────────
   {
     id: 'task.brushing', category: 'task_scam', weight: 45,
-    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
+    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '关注抖音', '点赞任务', '关注任务', '做任务', '赚钱的任务', '任务赚钱', '任务佣金', '高薪兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
     explanation: L('刷单、点赞、做任务拿佣金：先返小钱，再让你垫付大钱。', 'Paid liking/ordering "tasks": small payouts first, then you are asked to advance large sums.'),
   },
   {
@@ -387,8 +387,14 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'rom.online-partner', category: 'romance', weight: 25,
-    match: { any: ['网恋', '交友平台', '婚恋网', '相亲网站', '一见钟情', '缘分', '我们的未来', '见面之前', '军医', '维和部队', '海外工作', '石油平台', '单身', '寻找真爱', 'dating site', 'true love', 'our future', 'deployed overseas', 'peacekeeping', 'oil rig'] },
+    match: { any: ['网恋', '交友平台', '婚恋网', '相亲网站', '网友', '有缘人', '虚拟恋人', '交友群', '私密互动', '小甜心', '一见钟情', '缘分', '我们的未来', '见面之前', '军医', '维和部队', '海外工作', '石油平台', '单身', '寻找真爱', 'dating site', 'true love', 'our future', 'deployed overseas', 'peacekeeping', 'oil rig'] },
     explanation: L('网上婚恋交友的套路说法。', 'Typical online-dating lines.'),
+  },
+
+  {
+    id: 'rom.move-off-platform', category: 'romance', weight: 30,
+    match: { all: [['交友', '婚恋', '网友', '恋人', '有缘', '相亲', '认识你', '聊得', 'dating', 'we met'], ['链接', '下载', 'app', '验证', '充值', '会员', '私信', '加微信', '投资', '平台', '礼物', 'link', 'download', 'verify', 'invest']], window: 60 },
+    explanation: L('网上交友的对象让你点链接、下载App、充值或投资。', 'An online contact pushes you to click a link, install an app, top up or invest.'),
   },
 
   // ───────────── illegal_service ─────────────
@@ -435,12 +441,12 @@ export const RULES: SrcRule[] = [
     explanation: L('留下Telegram/WhatsApp等账号。', 'Leaves a Telegram/WhatsApp handle.'),
   },
   {
-    id: 'sig.contact-add', category: 'signal', signal: 'contact', weight: 12, negatable: false,
+    id: 'sig.contact-add', category: 'signal', signal: 'contact', weight: 15, negatable: false,
     match: { any: ['加微信', '加我微信', '添加微信', '加好友', '私聊', '私信我', '加qq', '加群', '进群', '拉你进群', '下载app', '下载软件', '下载客户端', '扫码下载', '扫码加', '添加客服', '联系客服', '联系专员', '找专员', '加v', '加我', '滴滴我', 'add me on', 'dm me', 'message me on', 'whatsapp me', 'contact me on telegram', 'join our group'] },
     explanation: L('催你加好友、私聊或下载App。', 'Pushes you to add a contact, chat privately or install an app.'),
   },
   {
-    id: 'sig.payment', category: 'signal', signal: 'payment', weight: 15,
+    id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
     match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
@@ -450,7 +456,7 @@ export const RULES: SrcRule[] = [
     explanation: L('给出收款卡号或加密货币地址。', 'Gives a bank account or crypto wallet to pay into.'),
   },
   {
-    id: 'sig.credential', category: 'signal', signal: 'credential', weight: 18,
+    id: 'sig.credential', category: 'signal', signal: 'credential', weight: 22,
     match: { all: [['提供', '告诉', '发送', '输入', '填写', '报给', '发给', '上传', '核对', '验证', 'provide', 'send', 'enter', 'share', 'confirm'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
   },
@@ -475,7 +481,7 @@ export const RULES: SrcRule[] = [
     explanation: L('让你下载安装来路不明的App或安装包。', 'Asks you to install an unknown app or APK.'),
   },
   {
-    id: 'sig.url', category: 'signal', signal: 'url', weight: 8, negatable: false,
+    id: 'sig.url', category: 'signal', signal: 'url', weight: 10, negatable: false,
     match: { regex: '(https?://|www\\.)[a-z0-9-]+|[a-z0-9-]{2,}\\.(com|cn|net|top|xyz|vip|cc|me|app|shop|site|info|club|io)\\b', gate: ['http', 'www.', '.com', '.cn', '.net', '.top', '.xyz', '.vip', '.cc', '.me', '.app', '.shop', '.site', '.info', '.club', '.io'], around: [30, 40] },
     explanation: L('带有链接。', 'Contains a link.'),
   },
