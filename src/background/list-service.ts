@@ -130,9 +130,10 @@ export function createListService(deps: ListServiceDeps) {
     const all: ListEntry[] = [];
     for (const m of metas) {
       if (m.id === change.removeId || m.id === change.meta?.id) continue;
-      all.push(...(await store.getEntries(m.id)));
+      // Element by element: spreading 100,000+ entries into push() overflows the stack.
+      for (const e of await store.getEntries(m.id)) all.push(e);
     }
-    if (change.entries) all.push(...change.entries);
+    if (change.entries) for (const e of change.entries) all.push(e);
     const built = engine.buildIndex(all);
     const previous = await store.loadMerged();
     const generation = (previous?.generation ?? 0) + 1;

@@ -9,6 +9,13 @@
  * updateDynamicRules, then navigates to the LAST domain of the list and checks that the
  * navigation was redirected to the extension page. A throwaway extension in a temp dir is
  * used so the figure does not depend on our build. Reported, never asserted.
+ *
+ * Measured on this machine (Chromium 156, headless, chunk 100,000 domains per rule):
+ *   1,280,000 domains: 13 rules, updateDynamicRules 3.8–6.4 s, redirect works
+ *   20,480,000 domains: 205 rules, 180 s, redirect works
+ *   40,960,000 domains: the service worker was restarted during the call (memory)
+ * So no DNR rule limit binds (MAX_NUMBER_OF_DYNAMIC_RULES 30,000, unsafe/redirect
+ * 5,000, regex 1,000): the worker's memory and the install time do.
  */
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -61,7 +68,8 @@ async function main() {
   const results: Array<Record<string, unknown>> = [];
   let largestOk = 0;
   for (let n = 10_000; n <= max; n *= 2) {
-    const r = await sw.evaluate(
+    const r = await sw
+      .evaluate(
       async ({ n, chunk }) => {
         const old = await chrome.declarativeNetRequest.getDynamicRules();
         const rules: chrome.declarativeNetRequest.Rule[] = [];
@@ -84,7 +92,9 @@ async function main() {
         }
       },
       { n, chunk: CHUNK },
-    );
+    )
+      // A worker that dies under the load (memory) is the practical ceiling: record it.
+      .catch((e: unknown) => ({ ok: false, ms: -1, rules: Math.ceil(n / CHUNK), error: String(e).slice(0, 200) }));
     let redirected = false;
     if (r.ok) {
       const page = await context.newPage();

@@ -140,6 +140,18 @@ describe('atomic swap', () => {
   });
 });
 
+describe('large lists', () => {
+  test('a 200,000-entry subscription swaps in and a cold worker finds its last entry', async () => {
+    const { lists } = makeService(db);
+    await lists.ensureSeed();
+    const entries = Array.from({ length: 200_000 }, (_, i) => block(`d${i}-bench.example`, 'big'));
+    await lists.replaceList(sub('big'), entries);
+    const { lists: cold } = makeService(db);
+    expect((await cold.verdict('https://www.d199999-bench.example/')).verdict).toMatchObject({ result: 'block', entry: { source: 'big' } });
+    expect((await cold.verdict('https://d200000-bench.example/')).verdict.result).toBe('none');
+  }, 60_000);
+});
+
 describe('helpers', () => {
   test('entries round-trip through their stored form', () => {
     const e = [block('x.example', 's1'), block('y.example', 's1', { expires: 5, kind: 'host', action: 'allow' })];
