@@ -66,9 +66,17 @@ export function normalizeHost(raw: string): NormalizeResult {
   return { ok: true, value: host };
 }
 
+/** Already-canonical ASCII host names (what feeds and most lists contain): skip the URL parser. */
+const FAST_HOST_RE = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/;
+
 export function normalizeEntryValue(kind: EntryKind, raw: string): NormalizeResult {
   if (raw.length > MAX_VALUE_LENGTH) return { ok: false, reason: 'too-long' };
   if (kind === 'urlPrefix') return normalizeUrlPrefix(raw);
+  if ((kind === 'domain' || kind === 'host') && raw.length <= 253 && FAST_HOST_RE.test(raw) && parseIPv4(raw) === '') {
+    // Same result as the slow path below (pinned by tests/unit/lists/formats.test.ts).
+    if (getPublicSuffix(raw, { allowPrivateDomains: false }) === raw) return { ok: false, reason: 'public-suffix' };
+    return { ok: true, value: raw };
+  }
   const h = normalizeHost(raw);
   if (!h.ok) return h;
   const isIp = h.value.startsWith('[') || parseIPv4(h.value) === h.value;

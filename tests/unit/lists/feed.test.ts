@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applyDiffToSnapshot,
   buildFeed,
+  checkFeedEntry,
+  feedEntrySchema,
   feedEntriesToList,
   generateFeedKeyPair,
   keyIdOf,
@@ -196,5 +198,29 @@ describe('bad feed battery', () => {
     const sameId = await keyIdOf(bogus);
     const b = new TextDecoder().decode(file('manifest')).replace(/^SSFEED1 (\S+) \S+/, `SSFEED1 $1 ${sameId}`);
     expect(await verifyManifest(enc.encode(b), [bogus])).toMatchObject({ ok: false, error: { code: 'bad-key' } });
+  });
+});
+
+describe('checkFeedEntry (fast twin of the zod entry schema)', () => {
+  const good = e('a.example');
+  it.each([
+    ['valid', good],
+    ['valid with expires', { ...good, expires: 5 }],
+    ['null', null],
+    ['array', [good]],
+    ['string', 'a.example'],
+    ['extra field', { ...good, note: 'x' }],
+    ['bad kind', { ...good, kind: 'regex' }],
+    ['empty value', { ...good, value: '' }],
+    ['huge value', { ...good, value: 'a'.repeat(3000) }],
+    ['bad action', { ...good, action: 'warn' }],
+    ['bad category', { ...good, category: 'x' }],
+    ['fractional firstSeen', { ...good, firstSeen: 1.5 }],
+    ['negative firstSeen', { ...good, firstSeen: -1 }],
+    ['string firstSeen', { ...good, firstSeen: '1' }],
+    ['missing firstSeen', { kind: 'domain', value: 'a.example', action: 'block', category: 'unknown' }],
+    ['bad expires', { ...good, expires: 'never' }],
+  ])('%s: same verdict as zod', (_name, item) => {
+    expect(checkFeedEntry(item) === null).toBe(feedEntrySchema.safeParse(item).success);
   });
 });

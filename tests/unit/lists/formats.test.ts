@@ -137,6 +137,8 @@ describe('entry normalization', () => {
     ['ip', '0x7f.1', '127.0.0.1'],
     ['urlPrefix', 'https://Host.example/a/./b/?x=1#f', 'host.example/a/b/?x=1'],
     ['urlPrefix', 'host.example/a/', 'host.example/a/'],
+    ['domain', 'xn--fsqu00a.xn--0zwm56d', 'xn--fsqu00a.xn--0zwm56d'],
+    ['host', 'a_b.example', 'a_b.example'],
   ] as const)('%s %j → %j', (kind, raw, value) => expect(normalizeEntryValue(kind, raw)).toEqual({ ok: true, value }));
   it.each([
     ['urlPrefix', 'javascript:alert(1)', 'not-http-url'],
@@ -145,6 +147,9 @@ describe('entry normalization', () => {
     ['ip', 'a.example', 'not-ip'],
     ['domain', 'a.example/path', 'bad-host'],
     ['domain', 'co.uk', 'public-suffix'],
+    ['domain', '0x7f.1', 'ip-as-domain'], // looks like a host name, is an IPv4 form
+    ['domain', '-a.example', 'bad-host'],
+    ['host', 'a.example-', 'bad-host'],
   ] as const)('%s %j refused: %s', (kind, raw, reason) => expect(normalizeEntryValue(kind, raw)).toEqual({ ok: false, reason }));
   it.each([
     ['phone', '+86 138-0013-8000', '13800138000'],
