@@ -19,7 +19,7 @@
  * tab (the background keeps the worst frame verdict).
  */
 import { scanPassages } from '../engine';
-import type { Locale, ScanOptions, Verdict } from '../engine/types';
+import { levelRank, type Locale, type ScanOptions, type Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage, type WalkSink } from './visible-text';
@@ -29,8 +29,12 @@ import { createPassScheduler, createSlicer, defaultYield, type PassSchedulerOpti
 import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from './passage-store';
 import { watchUrl } from './spa';
 
-/** One engine call scans at most this many characters (a few ms at the engine's speed). */
-export const SCAN_CHARS = 64_000;
+/** One engine call scans at most this many characters… */
+export const SCAN_CHARS = 32_000;
+/** …and fewer when the engine is slower: aim for this many ms per call (measured as we go). */
+export const ENGINE_CALL_MS = 8;
+/** A first read that gets this far reports early when it already sees risk (big pages). */
+export const EARLY_REPORT_CHARS = 32_000;
 /** Characters a change pass may read (the first read of a page reads up to MAX_PAGE_CHARS). */
 export const CHANGE_PASS_CHARS = 500_000;
 /** Same-origin frames read per page (a frame-heavy page costs bounded work). */
@@ -48,7 +52,27 @@ export interface ContentDeps {
   scan?: (passages: readonly string[], options: ScanOptions) => Verdict;
   now?: () => number;
   yieldToPage?: () => Promise<void>;
+  /** Resolves once the page has rendered (default: next animation frame, or 1 s in a hidden tab). */
+  afterPaint?: () => Promise<void>;
   timing?: PassSchedulerOptions;
+}
+
+/**
+ * Wait for the browser's own rendering of the page: reading computed styles before the
+ * first style pass would make *us* pay for styling the whole page (450 ms on a 5 MB
+ * page in tests/perf/page-bench.ts) inside one of our tasks. A hidden tab gets no
+ * animation frames, hence the timer.
+ */
+export function defaultAfterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 1_000);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Keep what we send within the protocol's caps (src/messaging/protocol.ts). */
@@ -93,7 +117,7 @@ export async function startContentScript(deps: ContentDeps) {
   const options: ScanOptions = { sensitivity: settings.sensitivity, disabledCategories: settings.disabledCategories };
   const presenter = createPresenter({ doc: deps.doc, locale, onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined) });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);
-  const store = createPassageStore();
+  const store = createPassageStore({ bucketChars: SCAN_CHARS });
 
   let seen = new WeakSet<Element>();
   const framesSeen = new WeakSet<Element>();
@@ -105,6 +129,8 @@ export async function startContentScript(deps: ContentDeps) {
   let lastKey = '';
   let stopped = false;
   let lastVerdict: Verdict | null = null;
+  /** Engine speed estimate (chars per ms), refined by every call; sizes the engine calls. */
+  let charsPerMs = 1_000;
   const jobs: Job[] = [];
   const budget = { chars: MAX_PAGE_CHARS };
 
@@ -261,7 +287,9 @@ export async function startContentScript(deps: ContentDeps) {
       }
     }
 
-    // 1. Read (time-sliced).
+    // 1. Read (time-sliced). A big page's first read reports early if its first
+    //    screenfuls already show risk, instead of making the person wait for 2 M chars.
+    let early = fromChange;
     while (jobs.length && budget.chars > 0) {
       const job = jobs.shift()!;
       if (!alive(job.root)) continue;
@@ -269,26 +297,44 @@ export async function startContentScript(deps: ContentDeps) {
         if (slicer.due()) {
           await slicer.pause();
           if (gen !== generation || stopped) return slicer.busy();
+          if (!early && store.total() >= EARLY_REPORT_CHARS) {
+            early = true;
+            const first = await scanStore(gen);
+            if (!first) return slicer.busy();
+            if (levelRank(first.verdict.level) >= levelRank('medium')) await report(first.verdict, first.passages);
+          }
         }
       }
     }
     jobs.length = 0;
     if (observer.isPaused()) observer.resume();
 
-    // 2. Scan the buckets that changed (time-sliced between engine calls).
+    // 2. Scan what changed, 3. report and present.
+    const result = await scanStore(gen);
+    if (result) await report(result.verdict, result.passages);
+    return slicer.busy();
+  };
+
+  /** Scan the buckets that changed (time-sliced between engine calls) and merge. Null if superseded. */
+  const scanStore = async (gen: number): Promise<{ verdict: Verdict; passages: Passage[] } | null> => {
     const parts: Array<{ verdict: Verdict; passageCount: number }> = [];
     const passages: Passage[] = [];
     for (const bucket of store.buckets()) {
       if (bucket.dirty || !bucket.result) {
         const list = bucketPassages(bucket);
-        const runs = chunkPassages(list, SCAN_CHARS);
+        const runs = chunkPassages(list, Math.max(4_000, Math.min(SCAN_CHARS, Math.floor(ENGINE_CALL_MS * charsPerMs))));
         const verdicts = [];
         for (const run of runs) {
           if (slicer.due()) {
             await slicer.pause();
-            if (gen !== generation || stopped) return slicer.busy();
+            if (gen !== generation || stopped) return null;
           }
-          verdicts.push({ verdict: scan(run.map((p) => p.text), options), passageCount: run.length });
+          const texts = run.map((p) => p.text);
+          const t0 = now();
+          verdicts.push({ verdict: scan(texts, options), passageCount: run.length });
+          const ms = now() - t0;
+          const chars = texts.reduce((n, t) => n + t.length, 0);
+          if (chars >= 2_000 && ms > 0.5) charsPerMs = 0.6 * charsPerMs + 0.4 * (chars / ms);
         }
         bucket.result = { verdict: verdicts.length ? mergeVerdicts(verdicts) : { level: 'none', score: 0, categories: [], evidence: [] }, passages: list };
         bucket.dirty = false;
@@ -297,10 +343,7 @@ export async function startContentScript(deps: ContentDeps) {
       for (const p of bucket.result.passages) passages.push(p);
     }
     const verdict: Verdict = parts.length ? mergeVerdicts(parts) : { level: 'none', score: 0, categories: [], evidence: [] };
-
-    // 3. Report and present.
-    await report(verdict, passages);
-    return slicer.busy();
+    return { verdict, passages };
   };
 
   const scheduler = createPassScheduler(
@@ -327,6 +370,7 @@ export async function startContentScript(deps: ContentDeps) {
     urls.stop();
   }
 
+  await (deps.afterPaint ?? defaultAfterPaint)();
   scheduler.request(true);
   return {
     /** Ask for a pass now (diagnostics). */
