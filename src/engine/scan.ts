@@ -136,7 +136,7 @@ interface SegmentResult {
 }
 
 const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)/;
-const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与)[^。，,!！]{0,6}$/;
+const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与|调查)[^。，,!！]{0,6}$/;
 const QUOTE_RE = /[“「『"‘]([^“”「」『』"‘’]{1,300})[”」』"’]/g;
 const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
 

@@ -176,7 +176,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'auth.case-threat', category: 'impersonation_authority', weight: 35,
-    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案', '涉嫌犯罪', '金融诈骗案', '经济犯罪', '犯罪案件', '密接', '被列为', '协助我们', '配合我们', '遣返', '身份信息泄露', '信息已泄露', '被冒用', '被人冒用', '冒用你的身份', '冒用您的身份', '办理了一张', '名下有', '传票', '立案', '资产冻结', '账户冻结'] },
+    match: { any: ['涉嫌洗钱', '洗钱案', '通缉令', '逮捕令', '冻结令', '拘捕', '涉案账户', '你涉嫌', '您涉嫌', '身份被冒用', '名下银行卡涉', '配合调查', '协助调查', '保密协议', '刑事责任', '非法集资案', '涉嫌犯罪', '金融诈骗案', '经济犯罪', '犯罪案件', '密接', '被列为', '协助我们', '配合我们', '遣返', '身份信息泄露', '信息已泄露', '被冒用', '被人冒用', '被盗用', '盗用你的', '盗用您的', '冒用你的身份', '冒用您的身份', '办理了一张', '名下有', '传票', '立案', '资产冻结', '账户冻结'] },
     explanation: L('说你涉案、被通缉、要配合调查：这是冒充公检法的恐吓。', 'Says you are under investigation or wanted: impersonation of police to frighten you.'),
   },
   {
@@ -194,6 +194,12 @@ export const RULES: SrcRule[] = [
     id: 'auth.opener', category: 'impersonation_authority', weight: 35,
     match: { regex: '(我是|这里是|我们是|本人是)[^,.!?;:]{0,14}(公安|派出所|民警|警察|警官|检察院|法院|疾控|防控办|防疫|通信管理局|通信局|反诈中心|网警|社保局|医保局|税务局|海关|移民局|银保监|金融监管)', gate: ['我是', '这里是', '我们是', '本人是'], around: [0, 32] },
     explanation: L('一开口就自称公安、法院、疾控、通信管理局等部门的人：这些部门不会这样电话办事。', 'Opens by claiming to be police, a court, health or telecom authority: they do not handle matters this way.'),
+  },
+
+  {
+    id: 'auth.contact-request', category: 'impersonation_authority', weight: 30,
+    match: { all: [['公安', '民警', '警察', '警官', '检察', '法院', '疾控', '防控', '通信管理局', '反诈中心'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    explanation: L('自称公安、法院、疾控等部门的人，要你下载软件、转账或提供银行卡和验证码。', 'Someone claiming to be police, court or health officials asks you to install software, transfer money or give card details and codes.'),
   },
 
   // ───────────── impersonation_acquaintance ─────────────
@@ -237,7 +243,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.cancel-service', category: 'fake_customer_service', weight: 45,
-    match: { any: ['注销校园贷', '注销学生账户', '注销贷款账户', '关闭百万保障', '百万保障', '关闭会员自动扣费', '影响征信', '会员自动扣费', '开通了会员', '取消代理', '关闭微信金融', '关闭借呗', '清空额度', '清除记录', '清理记录'] },
+    match: { any: ['注销校园贷', '注销学生账户', '注销贷款账户', '关闭百万保障', '百万保障', '关闭会员自动扣费', '影响征信', '会员自动扣费', '开通了会员', '取消代理', '关闭微信金融', '录错', '录入错误', '错误地录入', '设置错误', '误开通', '代理商权限', '代理角色', '会籍', '自动扣费', '每月扣费', '关闭借呗', '清空额度', '清除记录', '清理记录'] },
     explanation: L('“注销校园贷”“关闭百万保障”“否则影响征信”：这是假客服的典型说法。', '"Cancel your student loan account" or "turn off the million-yuan cover or your credit is hurt": typical fake-support lines.'),
   },
   {
@@ -259,6 +265,11 @@ export const RULES: SrcRule[] = [
     id: 'cs.opener', category: 'fake_customer_service', weight: 25,
     match: { regex: '(我是|这里是|我们是)[^,.!?;:]{0,14}(客服|售后|理赔|工作人员|客户经理|后台)', gate: ['我是', '这里是', '我们是'], around: [0, 30] },
     explanation: L('主动联系你、自称某平台客服或工作人员。', 'Contacts you unprompted, claiming to be a platform\'s support or staff.'),
+  },
+  {
+    id: 'cs.contact-request', category: 'fake_customer_service', weight: 30,
+    match: { all: [['客服', '工作人员', '客户经理', '理赔专员', '专员'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    explanation: L('自称客服或工作人员，要你下载软件、点链接、转账或提供银行卡和验证码。', 'Someone claiming to be support staff asks you to install software, follow a link, transfer money or give card details and codes.'),
   },
   {
     id: 'cs.remote-screen', category: 'fake_customer_service', weight: 40,
@@ -410,7 +421,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.buy-dm', category: 'illegal_service', weight: 25,
-    match: { all: [['买', '卖', '看', '要', '需要', '资源'], ['私聊', '私我', '私信', '滴滴', '加我']], window: 12 },
+    match: { all: [['买', '卖', '看片', '想要的', '需要的', '资源'], ['私聊', '私我', '私信', '滴滴']], window: 10 },
     explanation: L('“想买的私聊我”：地下交易的招揽。', '"DM me to buy": an underground sales pitch.'),
   },
   {
