@@ -17,11 +17,14 @@ export const ALERT_TAG = 'scam-sentinel-alert';
 
 export type AlertMode = 'hidden' | 'banner' | 'caution' | 'dialog';
 
+/** One reason with the page's phrases that triggered it. */
 export interface AlertPhrase {
-  quote: string;
   reason: string;
-  /** Scroll the phrase into view on the page; absent when it could not be located. */
-  reveal?: () => void;
+  quotes: ReadonlyArray<{
+    text: string;
+    /** Scroll the phrase into view on the page; absent when it could not be located. */
+    reveal?: () => void;
+  }>;
 }
 
 export interface AlertView {
@@ -158,23 +161,27 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   const phraseList = (idPrefix: string) => {
     const ul = doc.createElement('ul');
     ul.id = `${idPrefix}-reasons`;
-    for (const p of view.phrases.slice(0, 8)) {
+    for (const p of view.phrases.slice(0, 5)) {
       const li = doc.createElement('li');
-      const q = doc.createElement(p.reveal ? 'button' : 'span');
-      q.className = 'phrase';
-      q.textContent = `「${p.quote}」`;
-      if (p.reveal && q instanceof HTMLButtonElement) {
-        q.type = 'button';
-        q.title = tx('alert.findOnPage');
-        q.addEventListener('click', clickedByPerson(() => {
-          closeDialog();
-          p.reveal!();
-        }));
+      for (const quote of p.quotes.slice(0, 3)) {
+        const q = doc.createElement(quote.reveal ? 'button' : 'span');
+        q.className = 'phrase';
+        q.textContent = `「${quote.text}」`;
+        if (quote.reveal && q instanceof HTMLButtonElement) {
+          q.type = 'button';
+          q.title = tx('alert.findOnPage');
+          const reveal = quote.reveal;
+          q.addEventListener('click', clickedByPerson(() => {
+            closeDialog();
+            reveal();
+          }));
+        }
+        li.append(q, ' ');
       }
       const r = doc.createElement('span');
       r.className = 'reason';
-      r.textContent = ` — ${p.reason}`;
-      li.append(q, r);
+      r.textContent = `— ${p.reason}`;
+      li.append(r);
       ul.append(li);
     }
     return ul;

@@ -136,11 +136,16 @@ export function createPresenter(deps: PresentDeps) {
     const showHighlights = mode === 'banner' || mode === 'dialog';
     const hits = showHighlights ? locatePhrases(doc, verdict.evidence, passages, ALERT_TAG) : [];
     paintHighlights(doc, hits.flatMap((h) => (h.range ? [h.range] : [])));
-    const phrases: AlertPhrase[] = hits.map((h) => ({
-      quote: h.quote,
-      reason: reasonFor(h.evidence),
-      ...(h.range ? { reveal: () => revealRange(h.range!) } : {}),
-    }));
+    // One line per reason (evidence), strongest first, with its phrases.
+    const groups = new Map<Verdict['evidence'][number], AlertPhrase['quotes'][number][]>();
+    for (const h of hits) {
+      const list = groups.get(h.evidence) ?? [];
+      if (!list.some((q) => q.text === h.quote)) list.push({ text: h.quote, ...(h.range ? { reveal: () => revealRange(h.range!) } : {}) });
+      groups.set(h.evidence, list);
+    }
+    const phrases: AlertPhrase[] = [...groups]
+      .sort(([a], [b]) => b.weight - a.weight)
+      .map(([e, quotes]) => ({ reason: reasonFor(e), quotes }));
     const level: Level = mode === 'caution' && levelRank(verdict.level) < levelRank('medium') ? 'medium' : verdict.level;
     if (level === 'none' && mode === 'hidden' && !alert) return;
     alert ??= mountAlert(doc, locale, {

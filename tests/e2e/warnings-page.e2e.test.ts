@@ -71,10 +71,10 @@ describe('warns', () => {
       expect(html).toContain('安全');
       // Focus is inside our dialog (the host is the active element from the page's view).
       expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('scam-sentinel-alert');
+      await screenshot(page, `warn-dialog-${lang}`);
       for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('scam-sentinel-alert');
       expect(seriousViolations(await axeShadowContent(page, ALERT, lang))).toEqual([]);
-      await screenshot(page, `warn-dialog-${lang}`);
       // Escape closes the interruption and leaves the calmer banner.
       await page.keyboard.press('Escape');
       await expect.poll(() => mode(page)).toBe('banner');
