@@ -215,7 +215,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.trouble', category: 'impersonation_acquaintance', weight: 30,
-    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', '车祸', '手术室', '抢救', '急需用钱', '医药费', '住院费', '押金', "i'm in trouble", 'bail money', 'in the hospital'] },
+    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', '车祸', '手术室', '抢救', '急需用钱', '医药费', '住院费', "i'm in trouble", 'bail money', 'in the hospital'] },
     explanation: L('说亲人出事急需用钱，还让你保密。', 'Claims a relative is in trouble and needs money fast, and asks you to keep quiet.'),
   },
 
@@ -317,7 +317,7 @@ export const RULES: SrcRule[] = [
   // ───────────── phishing_subsidy ─────────────
   {
     id: 'phish.points-cash', category: 'phishing_subsidy', weight: 45,
-    match: { all: [['积分'], ['兑换现金', '兑现金', '换现金', '现金礼包', '的现金', '现金红包', '兑现', '清零']], window: 20 },
+    match: { all: [['积分'], ['兑换现金', '兑现金', '换现金', '现金礼包', '的现金', '现金红包', '兑现']], window: 20 },
     explanation: L('“积分兑换现金”：让你点链接登录的钓鱼短信常用说法。', '"Redeem your points for cash": a common phishing lure that wants you to log in via a link.'),
   },
   {
