@@ -58,7 +58,7 @@ export async function renderPopup(deps: PopupDeps): Promise<void> {
     for (const e of verdict.evidence.slice(0, 8)) {
       const reason = e.explanation[locale] && e.explanation[locale] !== e.ruleId ? e.explanation[locale] : '';
       list.append(
-        el('li', {}, el('strong', {}, tx(`category.${e.category}` as MessageKey)), '：', ...e.quotes.slice(0, 2).flatMap((q) => [el('mark', {}, q), ' ']), reason ? `— ${reason}` : ''),
+        el('li', {}, el('strong', {}, tx(`category.${e.category}` as MessageKey)), locale === 'en' ? ': ' : '：', ...e.quotes.slice(0, 2).flatMap((q) => [el('mark', {}, q), ' ']), reason ? `— ${reason}` : ''),
       );
     }
     root.append(el('h2', {}, tx('popup.reasons')), list);

@@ -82,6 +82,19 @@ describe('warns', () => {
     });
   }
 
+  test('"dismiss" hides the alert for this site for the session, also after a reload', async () => {
+    const page = await openWith('zh-CN', '/warn/medium.html');
+    await waitForAlertLevel(page, ['medium']);
+    await expect.poll(() => mode(page)).toBe('banner');
+    await clickInShadow(page, ALERT, '.panel .actions button.secondary');
+    await expect.poll(() => mode(page)).toBe('hidden');
+    await page.reload();
+    await waitForAlertLevel(page, ['medium']);
+    await page.waitForTimeout(500);
+    expect(await mode(page)).toBe('hidden');
+    await page.close();
+  });
+
   test('a hostile page cannot read, hide, click away or cover the alert, and focus spam does not loop', async () => {
     const page = await openWith('zh-CN', '/warn/hostile.html');
     await waitForAlertLevel(page, ['medium', 'high'], 15_000);
@@ -130,6 +143,19 @@ describe('the moment of payment', () => {
       await page.close();
     });
   }
+
+  test('scam page: clicking an APK download pauses first and does not download', async () => {
+    const page = await openWith('zh-CN', '/warn/scam-pay.html');
+    await waitForAlertLevel(page, ['medium', 'high']);
+    if ((await mode(page)) === 'dialog') await page.keyboard.press('Escape');
+    await page.click('#apk');
+    await expect.poll(() => pauseState(page)).toMatchObject({ open: 'true', action: 'apk' });
+    await page.waitForTimeout(300);
+    expect(server.requests.some((r) => r.path.endsWith('.apk'))).toBe(false);
+    await clickInShadow(page, PAUSE, 'button:not(.secondary)'); // leave
+    await expect.poll(() => pauseState(page)).toBeNull();
+    await page.close();
+  });
 
   test('scam page: a Luhn-valid number typed in an unlabeled field also pauses', async () => {
     const page = await openWith('zh-CN', '/warn/scam-pay.html');
