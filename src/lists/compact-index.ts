@@ -307,7 +307,7 @@ function mergeSorted(a: CompactIndex, b: CompactIndex, r: CompactIndex, kinds: n
 }
 
 /** LSD radix sort of (hi, lo) pairs by the 64-bit value hi:lo, 16 bits per pass. Returns new arrays. */
-function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, Uint32Array] {
+export function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, Uint32Array] {
   const n = hi.length;
   let sh = Uint32Array.from(hi);
   let sl = Uint32Array.from(lo);

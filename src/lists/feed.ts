@@ -32,7 +32,9 @@
  */
 import { z } from 'zod';
 import { CATEGORIES } from '../engine/types';
+import { radixSortPairs } from './compact-index';
 import { normalizeEntryValue, normalizeIdentifier } from './entries';
+import { hashKey } from './hash';
 import { ENTRY_KINDS, IDENTIFIER_KINDS, type IdentifierEntry, type ListEntry } from './types';
 
 z.config({ jitless: true }); // MV3 CSP forbids eval/new Function.
@@ -339,18 +341,44 @@ function parseJson(bytes: Uint8Array, what: string): FeedResult<unknown> {
   }
 }
 
+/**
+ * Cheap duplicate screen for large arrays: hash every (kind, value) with the index hash,
+ * radix-sort, look for equal neighbours. Only when one is found (a bad feed, or a
+ * 1-in-10^12 hash collision) does the exact string check run.
+ */
+function mayHaveDuplicates(entries: readonly FeedEntry[]): boolean {
+  const n = entries.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const out = new Uint32Array(2);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    hashKey(e.kind, e.value, out);
+    hi[i] = out[0]!;
+    lo[i] = out[1]!;
+  }
+  const [sh, sl] = radixSortPairs(hi, lo);
+  for (let i = 1; i < n; i++) if (sh[i] === sh[i - 1] && sl[i] === sl[i - 1]) return true;
+  return false;
+}
+
 /** Every entry must already be in canonical form, unique, and not both allowed and blocked. */
 function checkEntries(entries: readonly FeedEntry[], identifiers: readonly FeedIdentifier[], what: string): FeedError | null {
-  const seen = new Map<string, string>();
-  for (const [i, e] of entries.entries()) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const n = normalizeEntryValue(e.kind, e.value);
     if (!n.ok) return { code: 'bad-entry', message: `${what} entry ${i} (${e.kind} "${e.value.slice(0, 80)}"): ${n.reason}` };
     if (n.value !== e.value) return { code: 'bad-entry', message: `${what} entry ${i}: "${e.value.slice(0, 80)}" is not canonical (expected "${n.value.slice(0, 80)}")` };
-    const key = `${e.kind}:${e.value}`;
-    const prev = seen.get(key);
-    if (prev === e.action) return { code: 'duplicate-entry', message: `${what} lists ${key} twice` };
-    if (prev) return { code: 'conflicting-entry', message: `${what} both allows and blocks ${key}` };
-    seen.set(key, e.action);
+  }
+  if (mayHaveDuplicates(entries)) {
+    const seen = new Map<string, string>();
+    for (const e of entries) {
+      const key = `${e.kind}:${e.value}`;
+      const prev = seen.get(key);
+      if (prev === e.action) return { code: 'duplicate-entry', message: `${what} lists ${key} twice` };
+      if (prev) return { code: 'conflicting-entry', message: `${what} both allows and blocks ${key}` };
+      seen.set(key, e.action);
+    }
   }
   const ids = new Set<string>();
   for (const [i, e] of identifiers.entries()) {

@@ -162,7 +162,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   t = performance.now();
   const parsed = parseSnapshot(snapBytes, { listId: 'bench', listVersion: 1 } as FeedManifest);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  buildIndex(parsed.value.entries.map((e) => ({ ...e, source: 'bench' })));
+  buildIndex(
+    (function* () {
+      for (const e of parsed.value.entries) yield { kind: e.kind, value: e.value, action: e.action, source: 'bench' };
+    })(),
+  );
   const feedBuildMs = performance.now() - t;
 
   // ---- lookalike false positives on hard negatives (measure only)
