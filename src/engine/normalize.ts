@@ -392,6 +392,10 @@ interface TrieNode {
 }
 const ROOT: TrieNode = { next: new Map() };
 const VSTART = new Uint8Array(0x10000); // 1 = may start a variant, 2 = Chinese numeral, 3 = both
+/** Hashed first-two-code-unit set of multi-unit variants (single-unit variants set VSINGLE). */
+const VPAIR = new Uint8Array(0x10000);
+const VSINGLE = new Uint8Array(0x10000);
+const vpairHash = (a: number, b: number) => ((a * 0x9e37) ^ (b * 0x1f)) & 0xffff;
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 loadT2S();
 for (const [rawFrom, to] of VARIANTS) {
@@ -408,6 +412,8 @@ for (const [rawFrom, to] of VARIANTS) {
   }
   node.out = to;
   node.len = from.length;
+  if (from.length === 1) VSINGLE[from.charCodeAt(0)] = 1;
+  else VPAIR[vpairHash(from.charCodeAt(0), from.charCodeAt(1))] = 1;
   const c0 = from.charCodeAt(0);
   VSTART[c0] = VSTART[c0]! | 1;
 }
@@ -471,7 +477,7 @@ function pass2(n: number): Normalized | null {
     if (flag !== 0) {
       let repl: string | null = null;
       let consumed = 0;
-      if (flag & 1) {
+      if (flag & 1 && (VSINGLE[c] === 1 || (i + 1 < n && VPAIR[vpairHash(c, src[i + 1]!)] === 1))) {
         // longest variant match from i
         let node: TrieNode | undefined = ROOT;
         let best: TrieNode | null = null;
@@ -532,7 +538,11 @@ function pass2(n: number): Normalized | null {
   return { text: codesToString(out, m), starts: st.slice(0, m), ends: en.slice(0, m) };
 }
 
+const UTF16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+
 function codesToString(codes: Uint16Array, n: number): string {
+  // The buffer never holds lone surrogates (pass 1 drops them), so decoding is lossless.
+  if (UTF16 && n > 256) return UTF16.decode(codes.subarray(0, n));
   let s = '';
   for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;

@@ -319,7 +319,8 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
     h.factor *= ctx;
     if (disclosure > 0 && (h.rule.category === 'investment' || h.rule.signal === 'returns')) h.factor *= 0.35;
     // reported speech: every range inside a quotation introduced by a reporting verb
-    if (!quotes) quotes = findQuotes(seg.text);
+    if (h.rule.category === 'signal') continue; // signals follow the category they support
+    quotes ??= findQuotes(seg.text);
     if (quotes.length) {
       let allQuoted = true;
       for (let k = 0; k < h.ranges.length; k += 2) {
