@@ -30,6 +30,7 @@ export default defineContentScript({
       loadSettings: async () => migrateSettings((await browser.storage.local.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]),
       pageScanned: (p) => request('cs-bg/page-scanned', p),
       dismiss: (p) => request('cs-bg/dismiss-alert', p),
+      urlVerdict: (p) => request('cs-bg/url-verdict', p),
     }).catch((err) => console.debug('[ScamSentinel] content script stopped:', err));
   },
 });

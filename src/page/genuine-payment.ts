@@ -10,6 +10,8 @@
  * free of a public-suffix list.  Example: `pay.icbc.com.cn` → icbc.com.cn → genuine;
  * `icbc.com.cn.evil.example` → no entry is a suffix → not genuine.
  */
+import brandsJson from '../../assets/lists/protected-brands.json';
+
 export const GENUINE_PAYMENT_DOMAINS: readonly string[] = [
   // State-owned and joint-stock banks
   'icbc.com.cn',
@@ -46,7 +48,16 @@ export const GENUINE_PAYMENT_DOMAINS: readonly string[] = [
   'ctbcbank.com',
 ];
 
-export function isGenuinePaymentHost(hostname: string, domains: readonly string[] = GENUINE_PAYMENT_DOMAINS): boolean {
+/**
+ * Also every real domain of the protected brands the lookalike check guards
+ * (assets/lists/protected-brands.json, maintained with the blacklist): a brand's own
+ * site is by definition not a lookalike, and pausing people there would cry wolf.
+ */
+const BRAND_DOMAINS: readonly string[] = (brandsJson as { brands: Array<{ domains: string[] }> }).brands.flatMap((b) => b.domains);
+
+export const ALL_GENUINE_DOMAINS: readonly string[] = [...new Set([...GENUINE_PAYMENT_DOMAINS, ...BRAND_DOMAINS])];
+
+export function isGenuinePaymentHost(hostname: string, domains: readonly string[] = ALL_GENUINE_DOMAINS): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return false;
   return domains.some((d) => host === d || host.endsWith(`.${d}`));

@@ -23,7 +23,7 @@ import { levelRank, type Locale, type ScanOptions, type Verdict } from '../engin
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage, type WalkSink } from './visible-text';
-import { createPresenter } from './present';
+import { createPresenter, siteInfoFromUrlVerdict } from './present';
 import { createChangeObserver } from './observer';
 import { createPassScheduler, createSlicer, defaultYield, type PassSchedulerOptions } from './scheduler';
 import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from './passage-store';
@@ -48,6 +48,8 @@ export interface ContentDeps {
   loadSettings: () => Promise<Settings>;
   pageScanned: (payload: RequestOf<'cs-bg/page-scanned'>) => Promise<ResponseOf<'cs-bg/page-scanned'>>;
   dismiss: (payload: RequestOf<'cs-bg/dismiss-alert'>) => Promise<unknown>;
+  /** Lookalike check for the caution banner (optional: without it no caution banner). */
+  urlVerdict?: (payload: RequestOf<'cs-bg/url-verdict'>) => Promise<ResponseOf<'cs-bg/url-verdict'>>;
   /** The engine (default: scanPassages). */
   scan?: (passages: readonly string[], options: ScanOptions) => Verdict;
   now?: () => number;
@@ -115,7 +117,15 @@ export async function startContentScript(deps: ContentDeps) {
   const scan = deps.scan ?? scanPassages;
   const now = deps.now ?? (() => performance.now());
   const options: ScanOptions = { sensitivity: settings.sensitivity, disabledCategories: settings.disabledCategories };
-  const presenter = createPresenter({ doc: deps.doc, locale, onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined) });
+  const urlVerdict = deps.urlVerdict;
+  const presenter = createPresenter({
+    doc: deps.doc,
+    locale,
+    onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined),
+    // Named in the cooling-off dialog; lookalike brand for the caution banner.
+    familyContact: settings.familyContact,
+    ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
+  });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);
   const store = createPassageStore({ bucketChars: SCAN_CHARS });
 

@@ -16,7 +16,7 @@ let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchWithExtension({ mapHosts: ['www.icbc.com.cn'] });
+  ext = await launchWithExtension({ mapHosts: ['www.icbc.com.cn', 'icbc-kefu.example'] });
 });
 afterAll(async () => {
   await ext?.close();
@@ -34,14 +34,17 @@ const pauseState = (page: Page) =>
 const seriousViolations = (r: Awaited<ReturnType<typeof axeShadowContent>>) =>
   r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
-async function openWith(lang: 'zh-CN' | 'en', path: string, host?: string): Promise<Page> {
+async function openWith(lang: 'zh-CN' | 'en', path: string, host?: string, familyContact: { name: string; phone: string } | null = null): Promise<Page> {
   const page = await ext.context.newPage();
-  // The content script follows the browser language; pin it per page via settings.
+  // The content script follows the settings' language; pin it (and the family contact) per page.
   const sw = await ext.worker();
-  await sw.evaluate(async (language) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings ?? {}), version: 1, sensitivity: 'standard', disabledCategories: [], familyContact: null, ...(settings ?? {}), language } });
-  }, lang);
+  await sw.evaluate(
+    async ([language, contact]) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { version: 1, sensitivity: 'standard', disabledCategories: [], ...(settings ?? {}), language, familyContact: contact } });
+    },
+    [lang, familyContact] as const,
+  );
   await page.goto(server.url(path, host));
   return page;
 }
@@ -78,6 +81,18 @@ describe('warns', () => {
       // Escape closes the interruption and leaves the calmer banner.
       await page.keyboard.press('Escape');
       await expect.poll(() => mode(page)).toBe('banner');
+      await page.close();
+    });
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    test(`lookalike host → caution banner naming the imitated brand (${lang})`, async () => {
+      const page = await openWith(lang, '/plain.html', 'icbc-kefu.example');
+      await expect.poll(() => mode(page), { timeout: 10_000 }).toBe('caution');
+      expect(await page.evaluate(() => document.querySelector('scam-sentinel-alert')?.hasAttribute('data-lookalike'))).toBe(true);
+      expect(await shadowText(page, ALERT)).toContain(lang === 'en' ? 'ICBC' : '中国工商银行');
+      expect(seriousViolations(await axeShadowContent(page, ALERT, lang))).toEqual([]);
+      await screenshot(page, `warn-caution-${lang}`);
       await page.close();
     });
   }
@@ -120,12 +135,14 @@ describe('warns', () => {
 describe('the moment of payment', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     test(`scam page: focusing the bank-card field opens the cooling-off dialog (${lang})`, async () => {
-      const page = await openWith(lang, '/warn/scam-pay.html');
+      const page = await openWith(lang, '/warn/scam-pay.html', undefined, { name: lang === 'en' ? 'Daughter' : '女儿', phone: '138 0013 8000' });
       await waitForAlertLevel(page, ['medium', 'high']);
       if ((await mode(page)) === 'dialog') await page.keyboard.press('Escape');
       await page.click('#card');
       await expect.poll(() => pauseState(page)).toMatchObject({ open: 'true', action: 'bankCard', ready: 'false' });
-      expect(await shadowText(page, PAUSE)).toContain('96110');
+      const pauseText = await shadowText(page, PAUSE);
+      expect(pauseText).toContain('96110');
+      expect(pauseText).toContain('138 0013 8000'); // the family contact from options
       expect(seriousViolations(await axeShadowContent(page, PAUSE, lang))).toEqual([]);
       await screenshot(page, `warn-pause-${lang}`);
       if (lang === 'zh-CN') {

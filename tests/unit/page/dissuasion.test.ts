@@ -66,3 +66,10 @@ describe('genuine payment domains', () => {
     expect(isGenuinePaymentHost(h)).toBe(false),
   );
 });
+
+describe('genuine domains include the protected brands list', () => {
+  test('every protected brand domain counts as genuine', async () => {
+    const { default: brands } = await import('../../../assets/lists/protected-brands.json');
+    for (const b of (brands as { brands: Array<{ domains: string[] }> }).brands) for (const d of b.domains) expect(isGenuinePaymentHost(`www.${d}`)).toBe(true);
+  });
+});
