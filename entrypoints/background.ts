@@ -24,6 +24,7 @@ export default defineBackground(() => {
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     browserLanguage: () => navigator.language,
     now: () => Date.now(),
+    clock: () => performance.now(),
     log,
   });
   const bg = createBackground({

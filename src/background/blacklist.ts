@@ -50,6 +50,8 @@ export interface BlacklistDeps {
   iconUrl?: string;
   browserLanguage?: () => string | undefined;
   now: () => number;
+  /** performance.now, for timing lines in the log. */
+  clock?: () => number;
   random?: () => number;
   log?: (msg: string) => void;
   engine?: ListEngine;
@@ -91,6 +93,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     seed: deps.seed ?? bundledSeed(),
     now: deps.now,
     log: deps.log,
+    clock: deps.clock,
     onListRulesChanged: async (plan, generation) => {
       const { covered, total } = await dnr.syncListRules(plan);
       const state: DnrState = { generation, covered, total };

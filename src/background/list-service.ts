@@ -10,7 +10,7 @@
  */
 import type { ListEntry, UrlVerdict } from '../lists/types';
 import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
-import { buildHitMeta, metaKeyOf, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
+import { buildHitMeta, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
 
 export interface SeedList {
   /** Bumped whenever the bundled file changes; a newer build replaces the stored seed. */
@@ -26,6 +26,8 @@ export interface ListServiceDeps {
   seed: SeedList;
   now: () => number;
   log?: (msg: string) => void;
+  /** Monotonic clock (performance.now) for the timing lines in the log; optional. */
+  clock?: () => number;
   /** Called after every committed change with what the DNR rules must become. */
   onListRulesChanged?: (plan: DnrPlanSource, generation: number) => Promise<void>;
   onUserRulesChanged?: (user: UserLists) => Promise<void>;
@@ -63,6 +65,8 @@ export function createListService(deps: ListServiceDeps) {
   // memRecords: metadata for the in-memory seed fallback (nothing stored yet).
   let cached: { generation: number; index: CompiledIndex; memRecords?: Map<string, ListEntry[]> } | null = null;
   let userCache: UserLists | null = null;
+  // Metadata of the last few hit keys (a cache of IndexedDB reads, cleared on every swap).
+  const shardCache = new Map<string, HitMetaTuple[]>();
   let chain: Promise<unknown> = Promise.resolve();
 
   /** Run list changes one at a time (a lock, not state: losing it on restart is harmless). */
@@ -78,12 +82,22 @@ export function createListService(deps: ListServiceDeps) {
 
   async function index(): Promise<CompiledIndex> {
     if (cached) return cached.index;
+    const t0 = deps.clock?.() ?? 0;
     const merged = await store.loadMerged().catch((err: unknown) => {
       deps.log?.(`loading merged index failed: ${String(err)}`);
       return null;
     });
-    if (merged) {
-      cached = { generation: merged.generation, index: engine.loadIndex(merged.bytes) };
+    const t1 = deps.clock?.() ?? 0;
+    let loaded: CompiledIndex | null = null;
+    try {
+      loaded = merged ? engine.loadIndex(merged.bytes) : null;
+    } catch (err) {
+      // A corrupt or foreign blob: protect with the seed until the next list change rebuilds it.
+      deps.log?.(`merged index unreadable: ${String(err)}`);
+    }
+    if (merged && loaded) {
+      cached = { generation: merged.generation, index: loaded };
+      if (deps.clock) deps.log?.(`merged index: ${loaded.size} keys, read ${Math.round(t1 - t0)} ms, load ${Math.round(deps.clock() - t1)} ms`);
     } else {
       // Nothing stored yet (first start, or storage refused): the bundled seed still protects.
       const entries = seedEntries();
@@ -110,7 +124,12 @@ export function createListService(deps: ListServiceDeps) {
     const records = new Map<string, ListEntry[]>();
     await Promise.all(
       keys.map(async (key) => {
-        const tuples = await store.hitMeta(key).catch(() => []);
+        let tuples = shardCache.get(key);
+        if (!tuples) {
+          tuples = await store.hitMeta(key).catch(() => []);
+          if (shardCache.size >= 64) shardCache.delete(shardCache.keys().next().value!);
+          shardCache.set(key, tuples);
+        }
         const sep = key.indexOf(':');
         const kind = key.slice(0, sep) as ListEntry['kind'];
         const value = key.slice(sep + 1);
@@ -134,13 +153,19 @@ export function createListService(deps: ListServiceDeps) {
       for (const e of await store.getEntries(m.id)) all.push(e);
     }
     if (change.entries) for (const e of change.entries) all.push(e);
+    const clock = deps.clock ?? (() => 0);
+    const t0 = clock();
     const built = engine.buildIndex(all);
-    const previous = await store.loadMerged();
-    const generation = (previous?.generation ?? 0) + 1;
+    const generation = (await store.currentGeneration()) + 1;
     const plan = dnrPlanFrom(all, deps.now());
-    await store.commit({ ...change, merged: { bytes: built.toBytes(), generation, builtAt: deps.now() }, dnr: plan, hitMeta: buildHitMeta(all) });
+    const hitMeta = buildHitMeta(all);
+    const t1 = clock();
+    await store.commit({ ...change, merged: { bytes: built.toBytes(), generation, builtAt: deps.now() }, dnr: plan, hitMeta });
+    const t2 = clock();
     cached = { generation, index: built };
+    shardCache.clear();
     await deps.onListRulesChanged?.(plan, generation);
+    if (deps.clock) deps.log?.(`lists swapped: ${all.length} entries, build ${Math.round(t1 - t0)} ms, commit ${Math.round(t2 - t1)} ms, rules ${Math.round(clock() - t2)} ms`);
   }
 
   return {
@@ -249,6 +274,7 @@ export function createListService(deps: ListServiceDeps) {
     dropCaches(): void {
       cached = null;
       userCache = null;
+      shardCache.clear();
     },
   };
 }

@@ -6,6 +6,7 @@
  *   listBlobs  'entries:<id>'  that list's entries (needed to rebuild the merged index)
  *              'merged'        the serialized merged index of seed + subscriptions: ONE
  *                              record, so a cold worker loads it in one read
+ *              'generation'    the merged index's generation alone (cheap to read)
  *              'dnr'           the domains the DNR rules were built from (resync after a crash)
  *              'hitmeta:<b>'   entry metadata (category, source, firstSeen, expiry) in
  *                              HIT_META_BUCKETS shards keyed by metaKey ("domain:x.example");
@@ -122,7 +123,8 @@ export function decodeEntries(bytes: Uint8Array | ArrayBuffer, source: string): 
 
 const entriesKey = (id: string) => `entries:${id}`;
 
-export const HIT_META_BUCKETS = 256;
+/** 1,000,000 entries → ~250 per shard (~20 KB of JSON to parse on a hit). */
+export const HIT_META_BUCKETS = 4096;
 /** [source, action, category, firstSeen, expires?] */
 export type HitMetaTuple = [string, ListEntry['action'], ListEntry['category'], number, number?];
 
@@ -182,6 +184,13 @@ export function createListStore(db: () => Promise<Db>) {
       const shard = JSON.parse(new TextDecoder().decode(row.bytes)) as Record<string, HitMetaTuple[]>;
       return Object.hasOwn(shard, metaKey) ? shard[metaKey]! : [];
     },
+    /** Generation of the stored merged index (0: none), from a tiny record: no 8 MB read. */
+    async currentGeneration(): Promise<number> {
+      const d = await db();
+      const row = await d.get('listBlobs', 'generation');
+      if (row) return Number(row.generation ?? 0);
+      return Number((await d.get('listBlobs', 'merged'))?.generation ?? 0);
+    },
     async loadDnrSource(): Promise<(DnrPlanSource & { generation: number }) | null> {
       const row = await (await db()).get('listBlobs', 'dnr');
       if (!row) return null;
@@ -225,6 +234,7 @@ export function createListStore(db: () => Promise<Db>) {
           track(lists.put(change.meta as unknown as ListMeta & Record<string, unknown>));
           if (change.entries) track(blobs.put({ id: entriesKey(change.meta.id), bytes: encodeEntries(change.entries) }));
         }
+        track(blobs.put({ id: 'generation', bytes: new Uint8Array(0), generation: change.merged.generation }));
         track(blobs.put({ id: 'merged', bytes: change.merged.bytes, generation: change.merged.generation, builtAt: change.merged.builtAt }));
         change.hitMeta.forEach((bytes, b) => track(blobs.put({ id: `hitmeta:${b}`, bytes })));
         track(blobs.put({ id: 'dnr', bytes: new TextEncoder().encode(JSON.stringify(change.dnr)), generation: change.merged.generation }));

@@ -32,6 +32,17 @@ async function main() {
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   const port = (srv.address() as AddressInfo).port;
   const ext = await launchWithExtension();
+  // The worker logs how long reading and loading the merged index took (list-service.ts).
+  const loads: string[] = [];
+  const swaps: string[] = [];
+  const listen = (w: import('playwright-core').Worker) =>
+    w.on('console', (m) => {
+      const text = m.text();
+      if (text.includes('merged index:')) loads.push(text.replace(/^.*merged index: /, ''));
+      if (text.includes('lists swapped:')) swaps.push(text.replace(/^.*lists swapped: /, ''));
+    });
+  ext.context.serviceWorkers().forEach(listen);
+  ext.context.on('serviceworker', listen);
   try {
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));
@@ -84,6 +95,7 @@ async function main() {
         coldFirstVerdictMsP90: r(pct(cold, 90)),
         warmVerdictMsP50: r(pct(warm, 50)),
         coldNoListMessageMsP50: r(pct(boot, 50)),
+        workerLog: { lastSwap: swaps.at(-1) ?? null, coldIndexLoads: loads.slice(-3) },
       }),
     );
   } finally {
