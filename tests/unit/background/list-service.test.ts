@@ -171,3 +171,16 @@ describe('helpers', () => {
     expect(plan).toEqual({ block: ['a.example', '1.2.3.4'], allow: ['d.example'] });
   });
 });
+
+describe('damaged storage', () => {
+  test('a corrupt merged index falls back to the bundled seed instead of failing open', async () => {
+    const { lists } = makeService(db);
+    await lists.ensureSeed();
+    const d = await db();
+    const row = (await d.get('listBlobs', 'merged'))!;
+    await d.put('listBlobs', { ...row, bytes: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) });
+    const { lists: cold } = makeService(db);
+    expect((await cold.verdict('https://scam-demo.example/')).verdict.result).toBe('block');
+    expect((await cold.verdict('https://example.org/')).verdict.result).toBe('none');
+  });
+});
