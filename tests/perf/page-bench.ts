@@ -7,13 +7,19 @@
  *      (sum of our script's top-level trace events over the window / window length);
  *   3. the content script's size (minified, and gzipped).
  *
+ * "Longest uninterrupted run of ours" = the longest stretch of consecutive CPU-profile
+ * samples (250 µs apart) with our content script on the stack: our longest task
+ * slice, in wall-clock time (so it stretches when the machine is busy).
+ *
  * Run: `npm run bench:page` (builds the Chrome extension into .output-bench first;
- * `--json` prints one JSON object instead of the table). Figures depend on the machine
- * and on what else runs on it: compare runs on the same machine.
+ * `--no-build` reuses it; `--json` prints one JSON object instead of the table;
+ * BENCH_DEBUG=1 prints the call stack of every run over 50 ms). Figures depend on
+ * the machine and on what else runs on it: compare runs on the same machine.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -308,6 +314,7 @@ try {
       ourCpuMs: +mut.stats.oursMs.toFixed(0),
     },
     contentScript: { bytes, gzipBytes: gz },
+    machine: { cores: cpus().length, loadAverage1m: +loadavg()[0]!.toFixed(1) },
   });
 } finally {
   await server.close();
@@ -333,5 +340,6 @@ if (json) {
     ['content script size (minified / gzip)', `${(c.bytes! / 1024).toFixed(1)} KB / ${(c.gzipBytes! / 1024).toFixed(1)} KB`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write(`\npage bench (real Chromium)\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n')}\n`);
+  const machine = results.machine as { cores: number; loadAverage1m: number };
+  process.stdout.write(`\npage bench (real Chromium; ${machine.cores} cores, load average ${machine.loadAverage1m}: wall-clock runs stretch on a busy machine)\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n')}\n`);
 }
