@@ -32,6 +32,7 @@ export const CTX_WARN = -2;
 export const CTX_DISCLOSURE = -3;
 export const CTX_NEGATION = -4;
 export const CTX_REFUTE = -5;
+export const CTX_NEG_SCOPE = -6;
 
 export interface PhraseEntry {
   text: string;
@@ -121,6 +122,7 @@ export function compilePack(raw: unknown): CompiledPack {
   pack.context.disclosure.forEach((p) => addPhrase(p, CTX_DISCLOSURE, 0));
   pack.context.negation.forEach((p) => addPhrase(p, CTX_NEGATION, 0));
   pack.context.refute.forEach((p) => addPhrase(p, CTX_REFUTE, 0));
+  pack.context.negationScope.forEach((p) => addPhrase(p, CTX_NEG_SCOPE, 0));
   const maxNegationLen = Math.max(...pack.context.negation.map((p) => normalize(p).text.length));
 
   const phrases = [...phraseIndex.values()];

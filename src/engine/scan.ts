@@ -12,7 +12,7 @@
  *
  * Levels (see LEVEL_MEANING): low = badge only, medium = in-page banner, high = interrupt.
  */
-import { CTX_DISCLOSURE, CTX_NEGATION, CTX_REFUTE, CTX_REPORT, CTX_WARN, pairHash, type CompiledPack, type CompiledRule } from './compile';
+import { CTX_DISCLOSURE, CTX_NEG_SCOPE, CTX_NEGATION, CTX_REFUTE, CTX_REPORT, CTX_WARN, pairHash, type CompiledPack, type CompiledRule } from './compile';
 import { normalize, type Normalized } from './normalize';
 import type { Category, Evidence, Level, ScanOptions, Sensitivity, Span, Verdict } from './types';
 
@@ -23,6 +23,7 @@ const MAX_HITS_PER_GROUP = 24;
 const MAX_SPANS_PER_EVIDENCE = 12;
 const NEGATION_WINDOW = 8;
 const REFUTE_WINDOW = 8;
+const NEG_SCOPE_CHARS = 80;
 
 export const THRESHOLDS: Record<Sensitivity, { low: number; medium: number; high: number }> = {
   strict: { low: 18, medium: 38, high: 62 },
@@ -160,6 +161,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
   const hitMap = new Map<number, number[][]>();
   const negEnds: number[] = [];
   const refuteStarts: number[] = [];
+  const scopeEnds: number[] = [];
   const reportSeen = new Set<string>();
   let warn = 0;
   let disclosure = 0;
@@ -176,6 +178,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
         const g = groups[t[j + 1]!]!;
         if (g.length < MAX_HITS_PER_GROUP * 2) g.push(i, i + L);
       } else if (r === CTX_NEGATION) negEnds.push(i + L);
+      else if (r === CTX_NEG_SCOPE) scopeEnds.push(i + L);
       else if (r === CTX_REFUTE) {
         if (i === 0 || text.charCodeAt(i - 1) !== 0x4e0d /* 不: "不是骗局" is no refutation */) refuteStarts.push(i);
       }
@@ -215,6 +218,22 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
     for (let k = negEnds.length - 1; k >= 0; k--) {
       const e = negEnds[k]!;
       if (e <= start && e >= start - NEGATION_WINDOW) return true;
+    }
+    // "客服不会要求您下载…、提供验证码": negated to the end of the sentence (in the ORIGINAL
+    // text, since the normalizer drops punctuation between CJK characters)
+    for (let k = 0; k < scopeEnds.length; k++) {
+      const e = scopeEnds[k]!;
+      if (e > start || e < start - NEG_SCOPE_CHARS) continue;
+      const from = norm.ends[e - 1]!;
+      const to = norm.starts[start]!;
+      let open = true;
+      for (let q = from; q < to; q++) {
+        if (isSentenceEnd(seg.text.charCodeAt(q))) {
+          open = false;
+          break;
+        }
+      }
+      if (open) return true;
     }
     // refuted right after: "…转入安全账户都是骗局" / "…都不要相信"
     for (let k = 0; k < refuteStarts.length; k++) {

@@ -61,6 +61,7 @@ export const CONTEXT = {
     '理财非存款', '产品有风险', '投资须谨慎', '投资有风险', '过往业绩不代表', '不代表未来表现', '风险评级', '风险等级', '风险承受能力', '业绩比较基准',
     '存款保险', '净值型', '以实际为准', 'past performance', 'capital at risk', 'not a deposit',
   ],
+  negationScope: ['不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
   refute: ['都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
   negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
 };
@@ -237,7 +238,7 @@ export const RULES: SrcRule[] = [
 
   // ───────────── fake_customer_service ─────────────
   {
-    id: 'cs.refund-claim', category: 'fake_customer_service', weight: 24,
+    id: 'cs.refund-claim', category: 'fake_customer_service', weight: 20,
     match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '退还', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
@@ -453,7 +454,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.contact-add', category: 'signal', signal: 'contact', weight: 15, negatable: false,
-    match: { any: ['加微信', '加我微信', '添加微信', '加好友', '私聊', '私信我', '加qq', '加群', '进群', '拉你进群', '下载app', '下载软件', '下载客户端', '扫码下载', '扫码加', '添加客服', '联系客服', '联系专员', '找专员', '加v', '加我', '滴滴我', 'add me on', 'dm me', 'message me on', 'whatsapp me', 'contact me on telegram', 'join our group'] },
+    match: { any: ['加微信', '加我微信', '添加微信', '加好友', '私聊', '私信我', '加qq', '加群', '进群', '拉你进群', '下载app', '下载软件', '下载客户端', '扫码下载', '扫码加', '添加客服', '联系专员', '找专员', '加v', '加我', '滴滴我', 'add me on', 'dm me', 'message me on', 'whatsapp me', 'contact me on telegram', 'join our group'] },
     explanation: L('催你加好友、私聊或下载App。', 'Pushes you to add a contact, chat privately or install an app.'),
   },
   {

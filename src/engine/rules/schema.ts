@@ -59,6 +59,8 @@ export const packSchema = z.object({
     negation: phrases,
     /** Said right AFTER a cue, these refute it (…都是骗局, …不要相信). */
     refute: phrases,
+    /** "Never asks you to …": negates every cue up to the end of the sentence. */
+    negationScope: phrases,
   }),
   rules: z.array(ruleSchema).check(z.minLength(1), z.maxLength(2000)),
 });
