@@ -2,12 +2,14 @@
  * The compact blacklist index and its serialized form. PURE.
  *
  * An index is a sorted array of 60-bit key hashes (src/lists/hash.ts) with 4 level flags
- * packed into the low bits: two parallel Uint32Arrays `hi` and `lo`, 8 bytes per key.
+ * packed into the low bits: one Uint32Array of interleaved (hi, lo) pairs, 8 bytes per key.
  * A key is (kind, value): ('domain', 'scam-demo.example'), ('urlPrefix', 'host/a/'),
  * ('phone', '13800138000') …; the flags say at which precedence levels it is listed
  * (bit 1 userAllow, 2 userBlock, 4 listAllow, 8 listBlock; see types.ts).
  * Lookups binary-search inside a bucket picked by the top bits of `hi` (a start table
- * rebuilt on load, ~1 probe bucket per 4 keys), so a probe is a handful of comparisons.
+ * rebuilt on load, one bucket per 1–2 keys, up to 2^22 buckets), so a probe reads the
+ * bucket bounds and one pair: two memory accesses. Each URL-prefix entry also adds a
+ * marker key ('urlPrefixHost', its host), so lookups hash paths only behind a marker.
  *
  * The index holds no entry text. Metadata (category, source, firstSeen, expiry) lives in
  * the glue's own records keyed by `metaKey(kind, value)` and is fetched only on a hit.
@@ -17,8 +19,8 @@
  *          4   u32 LE   format version (INDEX_FORMAT_VERSION)
  *          8   u32 LE   key count n
  *         12   u32 LE   kinds-present bitmask (bit i = KEY_KINDS[i]; lets lookups skip URL-prefix probes)
- *         16   n × u32 LE  hi words, ascending
- *   16 + 4n   n × u32 LE  lo words (bits 31..4 hash, bits 3..0 level flags)
+ *         16   n × (u32 LE hi, u32 LE lo) pairs, ascending by (hi, lo bits 31..4);
+ *                       lo bits 3..0 are the level flags
  * Size: 16 + 8n bytes. fromBytes checks length, order and flags and throws IndexFormatError.
  *
  * Immutability: build/applyDiff/merge always return a NEW index; the old one is never
@@ -30,8 +32,9 @@ import type { ListLevel } from './types';
 export const INDEX_FORMAT_VERSION = 1;
 const MAGIC = 0x31585353; // "SSX1" read as little-endian u32
 const HEADER_BYTES = 16;
+const MAX_BUCKET_BITS = 22;
 
-export const KEY_KINDS: readonly KeyKind[] = ['domain', 'host', 'urlPrefix', 'ip', 'phone', 'bankCard', 'usdtAddress', 'qq', 'wechat'];
+export const KEY_KINDS: readonly KeyKind[] = ['domain', 'host', 'urlPrefix', 'ip', 'phone', 'bankCard', 'usdtAddress', 'qq', 'wechat', 'urlPrefixHost'];
 export const LEVEL_BITS: Record<ListLevel, number> = { userAllow: 1, userBlock: 2, listAllow: 4, listBlock: 8 };
 const KIND_BIT = Object.fromEntries(KEY_KINDS.map((k, i) => [k, 1 << i])) as Record<KeyKind, number>;
 
@@ -63,25 +66,25 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const scratch = new Uint32Array(2);
 
 export class CompactIndex {
-  /** Bucket start table: keys with top `bits` of hi == b are in [start[b], start[b + 1]). */
+  /** Bucket start table: keys whose top `bits` of hi equal b are pairs [start[b], start[b + 1]). */
   private readonly start: Uint32Array;
   private readonly shift: number;
 
   private constructor(
-    private readonly hi: Uint32Array,
-    private readonly lo: Uint32Array,
+    /** Interleaved (hi, lo) pairs, ascending: kv[2i] = hi, kv[2i + 1] = lo (hash bits 31..4 | level flags). */
+    private readonly kv: Uint32Array,
     /** Bitmask over KEY_KINDS of kinds that were ever added (may over-approximate after removals). */
     readonly kindsPresent: number,
   ) {
-    const n = hi.length;
+    const n = kv.length >>> 1;
+    // About 1–2 keys per bucket (2^bits ≤ n), so a probe reads one bucket and one pair.
     let bits = 0;
-    while (bits < 16 && 1 << (bits + 2) < n) bits++;
+    while (bits < MAX_BUCKET_BITS && 2 ** (bits + 1) <= n) bits++;
     this.shift = 32 - bits;
-    const start = new Uint32Array((1 << bits) + 1);
+    const start = new Uint32Array(2 ** bits + 1);
     if (bits === 0) start[1] = n;
     else {
-      // Counting pass, then prefix sums.
-      for (let i = 0; i < n; i++) start[(hi[i]! >>> this.shift) + 1]!++;
+      for (let i = 0; i < n; i++) start[(kv[2 * i]! >>> this.shift) + 1]!++;
       for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
     }
     this.start = start;
@@ -89,11 +92,11 @@ export class CompactIndex {
 
   /** Number of distinct keys. */
   get size(): number {
-    return this.hi.length;
+    return this.kv.length >>> 1;
   }
 
   static empty(): CompactIndex {
-    return new CompactIndex(new Uint32Array(0), new Uint32Array(0), 0);
+    return new CompactIndex(new Uint32Array(0), 0);
   }
 
   /** Build from keys; duplicate keys merge their level flags. O(n) radix sort. */
@@ -102,7 +105,7 @@ export class CompactIndex {
     let lo = new Uint32Array(1024);
     let n = 0;
     let kinds = 0;
-    for (const k of keys) {
+    const push = (h: number, l: number) => {
       if (n === hi.length) {
         const h2 = new Uint32Array(n * 2);
         h2.set(hi);
@@ -111,29 +114,40 @@ export class CompactIndex {
         l2.set(lo);
         lo = l2;
       }
-      hashKey(k.kind, k.value, scratch);
-      hi[n] = scratch[0]!;
-      lo[n] = (scratch[1]! | LEVEL_BITS[k.level]) >>> 0;
-      kinds |= KIND_BIT[k.kind];
+      hi[n] = h;
+      lo[n] = l;
       n++;
+    };
+    for (const k of keys) {
+      const flag = LEVEL_BITS[k.level];
+      hashKey(k.kind, k.value, scratch);
+      push(scratch[0]!, (scratch[1]! | flag) >>> 0);
+      kinds |= KIND_BIT[k.kind];
+      if (k.kind === 'urlPrefix') {
+        // Marker "this host suffix has URL prefixes": lookups probe paths only behind one.
+        const slash = k.value.indexOf('/');
+        hashKey('urlPrefixHost', slash < 0 ? k.value : k.value.slice(0, slash), scratch);
+        push(scratch[0]!, (scratch[1]! | flag) >>> 0);
+      }
     }
     return CompactIndex.fromUnsorted(hi.subarray(0, n), lo.subarray(0, n), kinds);
   }
 
   private static fromUnsorted(hi: Uint32Array, lo: Uint32Array, kinds: number): CompactIndex {
     const [sh, sl] = radixSortPairs(hi, lo);
-    // Merge adjacent equal hashes (OR their flags).
+    // Interleave, merging adjacent equal hashes (OR their flags).
+    const kv = new Uint32Array(2 * sh.length);
     let w = 0;
     for (let r = 0; r < sh.length; r++) {
-      if (w > 0 && sh[w - 1] === sh[r] && ((sl[w - 1]! ^ sl[r]!) & 0xfffffff0) === 0) {
-        sl[w - 1] = (sl[w - 1]! | sl[r]!) >>> 0;
+      if (w > 0 && kv[2 * w - 2] === sh[r] && ((kv[2 * w - 1]! ^ sl[r]!) & 0xfffffff0) === 0) {
+        kv[2 * w - 1] = (kv[2 * w - 1]! | sl[r]!) >>> 0;
       } else {
-        sh[w] = sh[r]!;
-        sl[w] = sl[r]!;
+        kv[2 * w] = sh[r]!;
+        kv[2 * w + 1] = sl[r]!;
         w++;
       }
     }
-    return new CompactIndex(sh.slice(0, w), sl.slice(0, w), kinds);
+    return new CompactIndex(kv.slice(0, 2 * w), kinds);
   }
 
   /** Level flags (LEVEL_BITS mask) of (kind, value); 0 when absent. */
@@ -144,21 +158,21 @@ export class CompactIndex {
 
   /** Flags for a precomputed hash (hashKey's out[0], out[1]), or 0. */
   find(h: number, l: number): number {
-    const hi = this.hi;
-    const lo = this.lo;
+    const kv = this.kv;
     const b = this.shift === 32 ? 0 : h >>> this.shift;
     let a = this.start[b]!;
     let z = this.start[b + 1]!;
     while (a < z) {
       const m = (a + z) >>> 1;
-      const mh = hi[m]!;
+      const mh = kv[2 * m]!;
       if (mh < h) a = m + 1;
       else if (mh > h) z = m;
       else {
-        const ml = (lo[m]! & 0xfffffff0) >>> 0;
+        const raw = kv[2 * m + 1]!;
+        const ml = (raw & 0xfffffff0) >>> 0;
         if (ml < l) a = m + 1;
         else if (ml > l) z = m;
-        else return lo[m]! & 15;
+        else return raw & 15;
       }
     }
     return 0;
@@ -169,11 +183,14 @@ export class CompactIndex {
     return (this.kindsPresent & KIND_BIT[kind]) !== 0;
   }
 
-  /** A new index with `diff.remove` cleared and then `diff.add` added. `this` is unchanged. */
+  /**
+   * A new index with `diff.remove` cleared and then `diff.add` added. `this` is unchanged.
+   * URL-prefix host markers are only ever added (another prefix may share the host); a
+   * stale marker costs a few extra probes, never a wrong verdict.
+   */
   applyDiff(diff: IndexDiff): CompactIndex {
     const add = CompactIndex.build(diff.add);
-    const rem = CompactIndex.build(diff.remove);
-    return mergeSorted(this, add, rem, this.kindsPresent | add.kindsPresent);
+    return mergeSorted(this, add, buildNoMarkers(diff.remove), this.kindsPresent | add.kindsPresent);
   }
 
   /** Union of several indexes (flags OR-ed), e.g. seed + each subscription + user lists. */
@@ -184,22 +201,15 @@ export class CompactIndex {
   }
 
   toBytes(): Uint8Array {
-    const n = this.hi.length;
+    const n = this.size;
     const out = new Uint8Array(HEADER_BYTES + 8 * n);
     const dv = new DataView(out.buffer);
     dv.setUint32(0, MAGIC, true);
     dv.setUint32(4, INDEX_FORMAT_VERSION, true);
     dv.setUint32(8, n, true);
     dv.setUint32(12, this.kindsPresent, true);
-    if (littleEndian) {
-      new Uint32Array(out.buffer, HEADER_BYTES, n).set(this.hi);
-      new Uint32Array(out.buffer, HEADER_BYTES + 4 * n, n).set(this.lo);
-    } else {
-      for (let i = 0; i < n; i++) {
-        dv.setUint32(HEADER_BYTES + 4 * i, this.hi[i]!, true);
-        dv.setUint32(HEADER_BYTES + 4 * (n + i), this.lo[i]!, true);
-      }
-    }
+    if (littleEndian) new Uint32Array(out.buffer, HEADER_BYTES, 2 * n).set(this.kv);
+    else for (let i = 0; i < 2 * n; i++) dv.setUint32(HEADER_BYTES + 4 * i, this.kv[i]!, true);
     return out;
   }
 
@@ -214,41 +224,51 @@ export class CompactIndex {
     const n = dv.getUint32(8, true);
     if (bytes.length !== HEADER_BYTES + 8 * n) throw new IndexFormatError(`index length ${bytes.length} does not match its ${n} keys`);
     const kinds = dv.getUint32(12, true);
-    let hi: Uint32Array;
-    let lo: Uint32Array;
-    if (littleEndian && (bytes.byteOffset & 3) === 0) {
-      hi = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, n);
-      lo = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES + 4 * n, n);
-    } else {
-      hi = new Uint32Array(n);
-      lo = new Uint32Array(n);
-      for (let i = 0; i < n; i++) {
-        hi[i] = dv.getUint32(HEADER_BYTES + 4 * i, true);
-        lo[i] = dv.getUint32(HEADER_BYTES + 4 * (n + i), true);
-      }
+    let kv: Uint32Array;
+    if (littleEndian && (bytes.byteOffset & 3) === 0) kv = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, 2 * n);
+    else {
+      kv = new Uint32Array(2 * n);
+      for (let i = 0; i < 2 * n; i++) kv[i] = dv.getUint32(HEADER_BYTES + 4 * i, true);
     }
     for (let i = 0; i < n; i++) {
-      if ((lo[i]! & 15) === 0) throw new IndexFormatError(`key ${i} has no level flag`);
-      if (i > 0) {
-        const ph = hi[i - 1]!;
-        const h = hi[i]!;
-        if (ph > h || (ph === h && (lo[i - 1]! & 0xfffffff0) >>> 0 >= (lo[i]! & 0xfffffff0) >>> 0)) {
-          throw new IndexFormatError(`keys not strictly ascending at ${i}`);
-        }
-      }
+      if ((kv[2 * i + 1]! & 15) === 0) throw new IndexFormatError(`key ${i} has no level flag`);
+      if (i > 0 && cmp(kv[2 * i - 2]!, kv[2 * i - 1]!, kv[2 * i]!, kv[2 * i + 1]!) >= 0) throw new IndexFormatError(`keys not strictly ascending at ${i}`);
     }
-    return new CompactIndex(hi, lo, kinds);
+    return new CompactIndex(kv, kinds);
   }
 
-  /** @internal raw arrays for merging (not part of the API). */
-  static raw(ix: CompactIndex): [Uint32Array, Uint32Array] {
-    return [ix.hi, ix.lo];
+  /** @internal the interleaved pairs, for merging (not part of the API). */
+  static raw(ix: CompactIndex): Uint32Array {
+    return ix.kv;
   }
 
   /** @internal */
-  static fromSorted(hi: Uint32Array, lo: Uint32Array, kinds: number): CompactIndex {
-    return new CompactIndex(hi, lo, kinds);
+  static fromSorted(kv: Uint32Array, kinds: number): CompactIndex {
+    return new CompactIndex(kv, kinds);
   }
+}
+
+/** Keys exactly as given (no markers): used for removals. */
+function buildNoMarkers(keys: readonly IndexKey[]): CompactIndex {
+  const hi = new Uint32Array(keys.length);
+  const lo = new Uint32Array(keys.length);
+  keys.forEach((k, i) => {
+    hashKey(k.kind, k.value, scratch);
+    hi[i] = scratch[0]!;
+    lo[i] = (scratch[1]! | LEVEL_BITS[k.level]) >>> 0;
+  });
+  const [sh, sl] = radixSortPairs(hi, lo);
+  const kv = new Uint32Array(2 * sh.length);
+  let w = 0;
+  for (let r = 0; r < sh.length; r++) {
+    if (w > 0 && kv[2 * w - 2] === sh[r] && ((kv[2 * w - 1]! ^ sl[r]!) & 0xfffffff0) === 0) kv[2 * w - 1] = (kv[2 * w - 1]! | sl[r]!) >>> 0;
+    else {
+      kv[2 * w] = sh[r]!;
+      kv[2 * w + 1] = sl[r]!;
+      w++;
+    }
+  }
+  return CompactIndex.fromSorted(kv.slice(0, 2 * w), 0);
 }
 
 function cmp(ah: number, al: number, bh: number, bl: number): number {
@@ -260,50 +280,47 @@ function cmp(ah: number, al: number, bh: number, bl: number): number {
 
 /** Linear merge: result flags = (A & ~R) | B for each key; keys with no flag left are dropped. */
 function mergeSorted(a: CompactIndex, b: CompactIndex, r: CompactIndex, kinds: number): CompactIndex {
-  const [ah, al] = CompactIndex.raw(a);
-  const [bh, bl] = CompactIndex.raw(b);
-  const [rh, rl] = CompactIndex.raw(r);
-  const oh = new Uint32Array(ah.length + bh.length);
-  const ol = new Uint32Array(ah.length + bh.length);
+  const A = CompactIndex.raw(a);
+  const B = CompactIndex.raw(b);
+  const R = CompactIndex.raw(r);
+  const na = A.length >>> 1;
+  const nb = B.length >>> 1;
+  const nr = R.length >>> 1;
+  const out = new Uint32Array(A.length + B.length);
   let i = 0;
   let j = 0;
   let k = 0;
   let w = 0;
-  while (i < ah.length || j < bh.length) {
+  while (i < na || j < nb) {
     let h: number;
     let l: number;
     let flags: number;
-    const c = i >= ah.length ? 1 : j >= bh.length ? -1 : cmp(ah[i]!, al[i]!, bh[j]!, bl[j]!);
-    if (c < 0) {
-      h = ah[i]!;
-      l = al[i]!;
-      flags = l & 15;
-      i++;
-      // Advance the remove cursor to this key.
-      while (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) < 0) k++;
-      if (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) === 0) flags &= ~(rl[k]! & 15);
-    } else if (c > 0) {
-      h = bh[j]!;
-      l = bl[j]!;
+    const c = i >= na ? 1 : j >= nb ? -1 : cmp(A[2 * i]!, A[2 * i + 1]!, B[2 * j]!, B[2 * j + 1]!);
+    if (c > 0) {
+      h = B[2 * j]!;
+      l = B[2 * j + 1]!;
       flags = l & 15;
       j++;
     } else {
-      h = ah[i]!;
-      l = al[i]!;
+      h = A[2 * i]!;
+      l = A[2 * i + 1]!;
       flags = l & 15;
-      while (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) < 0) k++;
-      if (k < rh.length && cmp(rh[k]!, rl[k]!, h, l) === 0) flags &= ~(rl[k]! & 15);
-      flags |= bl[j]! & 15;
       i++;
-      j++;
+      // Advance the remove cursor to this key.
+      while (k < nr && cmp(R[2 * k]!, R[2 * k + 1]!, h, l) < 0) k++;
+      if (k < nr && cmp(R[2 * k]!, R[2 * k + 1]!, h, l) === 0) flags &= ~(R[2 * k + 1]! & 15);
+      if (c === 0) {
+        flags |= B[2 * j + 1]! & 15;
+        j++;
+      }
     }
     if (flags !== 0) {
-      oh[w] = h;
-      ol[w] = ((l & 0xfffffff0) | flags) >>> 0;
+      out[2 * w] = h;
+      out[2 * w + 1] = ((l & 0xfffffff0) | flags) >>> 0;
       w++;
     }
   }
-  return CompactIndex.fromSorted(oh.slice(0, w), ol.slice(0, w), kinds);
+  return CompactIndex.fromSorted(out.slice(0, 2 * w), kinds);
 }
 
 /** LSD radix sort of (hi, lo) pairs by the 64-bit value hi:lo, 16 bits per pass. Returns new arrays. */

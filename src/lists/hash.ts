@@ -18,7 +18,8 @@
  */
 import type { EntryKind, IdentifierKind } from './types';
 
-export type KeyKind = EntryKind | IdentifierKind;
+/** 'urlPrefixHost' is internal: a marker that a host suffix has URL-prefix entries. */
+export type KeyKind = EntryKind | IdentifierKind | 'urlPrefixHost';
 
 /** Per-kind seeds: the same string as a domain and as a host gives different keys. */
 export const KIND_SEEDS: Record<KeyKind, number> = {
@@ -31,6 +32,7 @@ export const KIND_SEEDS: Record<KeyKind, number> = {
   usdtAddress: 0xfd7046c5,
   qq: 0xb55a4f09,
   wechat: 0x61c88647,
+  urlPrefixHost: 0x2545f491,
 };
 
 function fmix32(h: number): number {
@@ -44,10 +46,16 @@ function fmix32(h: number): number {
 
 /** Writes the 60-bit hash of (kind, key) into out[0] (high 32 bits) and out[1] (low 28 bits << 4). */
 export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
+  hashKeyFrom(kind, key, 0, out);
+}
+
+/** hashKey of key.slice(start) without allocating the substring (lookups hash host suffixes). */
+export function hashKeyFrom(kind: KeyKind, key: string, start: number, out: Uint32Array): void {
   let a = 0x811c9dc5 ^ KIND_SEEDS[kind];
   let b = KIND_SEEDS[kind];
-  const n = key.length;
-  for (let i = 0; i < n; i++) {
+  const end = key.length;
+  const n = end - start;
+  for (let i = start; i < end; i++) {
     const c = key.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
@@ -58,16 +66,25 @@ export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
 }
 
 /**
- * Hashes of (kind, head + tail.slice(0, cut)) for every cut in `cuts` (ascending, each
+ * Hashes of (kind, head.slice(headStart) + tail.slice(0, cut)) for every cut in `cuts` (ascending, each
  * ≤ tail.length), in one pass and without building the strings: the URL-prefix probes of
  * one host suffix ("host" + "/a/b/c.html?q") share every character up to their cut.
  * Result i goes to outHi[i], outLo[i]; equal to hashKey of the concatenated string.
  */
-export function hashPrefixes(kind: KeyKind, head: string, tail: string, cuts: ArrayLike<number>, ncuts: number, outHi: Uint32Array, outLo: Uint32Array): void {
+export function hashPrefixes(
+  kind: KeyKind,
+  head: string,
+  headStart: number,
+  tail: string,
+  cuts: ArrayLike<number>,
+  ncuts: number,
+  outHi: Uint32Array,
+  outLo: Uint32Array,
+): void {
   let a = 0x811c9dc5 ^ KIND_SEEDS[kind];
   let b = KIND_SEEDS[kind];
-  const hn = head.length;
-  for (let i = 0; i < hn; i++) {
+  const hn = head.length - headStart;
+  for (let i = headStart; i < head.length; i++) {
     const c = head.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);

@@ -2,11 +2,13 @@
  * URL → verdict over a CompactIndex, with the precedence of types.ts. PURE.
  *
  * Probes, most specific first (this order is what "most specific wins" means):
- *   1. urlPrefix keys: every Safe Browsing expression of the URL (≤ 30), only when the
- *      index holds URL prefixes at all;
+ *   1. urlPrefix keys: the Safe Browsing expressions of the URL (≤ 30), only for host
+ *      suffixes that carry a 'urlPrefixHost' marker (most carry none);
  *   2. host key: the exact host; ip key when the host is an IP literal;
- *   3. domain keys: the host and each parent down to two labels (at most 10 labels are
- *      looked at), longest first.
+ *   3. domain keys: the host and each parent down to two labels (suffixes of at most 10
+ *      labels), longest first.
+ * Keys are hashed straight from the host string (no substrings), so a miss allocates
+ * nothing but the result object.
  * `lookupUrl` decides from the index flags alone (synchronous; what the navigation guard
  * needs). `confirmVerdict` re-decides with the metadata records of the hits (fetched by
  * the glue by metaKey, only on a hit): it drops hash collisions (no record), expired
@@ -16,8 +18,8 @@
  *   lookupUrl(ix, "https://www.scam-demo.example/x") → block, match "scam-demo.example"
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
-import { canonicalize, lookupHosts, type CanonicalUrl } from '../url/canonicalize';
-import { hashKey, hashPrefixes } from './hash';
+import { canonicalize, type CanonicalUrl } from '../url/canonicalize';
+import { hashKeyFrom, hashPrefixes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
 import {
@@ -57,7 +59,7 @@ const outHi = new Uint32Array(MAX_CUTS);
 const outLo = new Uint32Array(MAX_CUTS);
 const one = new Uint32Array(2);
 
-/** Probe the index for a URL (string or already canonical). */
+/** Probe the index for a URL (string or already canonical). Allocates nothing on a miss but the result. */
 export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlLookup {
   let c: CanonicalUrl;
   if (typeof url === 'string') {
@@ -65,40 +67,36 @@ export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlL
     if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
     c = r.url;
   } else c = url;
+  let prefixHits: IndexHit[] | null = null;
   let hits: IndexHit[] | null = null;
   const host = c.host;
-  if (index.hasKind('urlPrefix')) {
-    // Every lookup path is a prefix of "path?query": hash them in one pass per host suffix.
-    const tail = c.query ? `${c.path}?${c.query}` : c.path;
-    const ncuts = pathCuts(c, tail);
-    for (const h of lookupHosts(c)) {
-      hashPrefixes('urlPrefix', h, tail, cuts, ncuts, outHi, outLo);
-      for (let k = ncuts - 1; k >= 0; k--) {
-        const levels = index.find(outHi[k]!, outLo[k]!);
-        if (levels) (hits ??= []).push(hit('urlPrefix', h + tail.slice(0, cuts[k]!), levels));
-      }
-    }
+  const withPrefixes = index.hasKind('urlPrefix');
+  let tail = '';
+  let ncuts = 0;
+  if (withPrefixes) {
+    // Every lookup path is a prefix of "path?query": hashed in one pass per host suffix.
+    tail = c.query ? `${c.path}?${c.query}` : c.path;
+    ncuts = pathCuts(c, tail);
   }
-  if (c.isIp) probe(index, 'ip', host, (hits ??= []));
-  else {
-    hits ??= [];
-    probe(index, 'host', host, hits);
-    // Domain suffixes, longest first, at most MAX_DOMAIN_LABELS labels, at least two.
-    let dots = 0;
-    for (let i = host.length - 1; i >= 0; i--) if (host.charCodeAt(i) === 46) dots++;
+  if (c.isIp) {
+    if (withPrefixes) prefixHits = probePaths(index, host, 0, tail, ncuts, prefixHits);
+    hits = probe(index, 'ip', host, 0, hits);
+  } else {
+    hits = probe(index, 'host', host, 0, hits);
+    // One walk over the host's suffixes, longest first:
+    //   domain keys for every suffix of ≥ 2 labels (at most MAX_DOMAIN_LABELS labels);
+    //   URL-prefix paths for the Safe Browsing host set (exact host + suffixes of ≤ 5 labels).
+    let labels = 1;
+    for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
     let pos = 0;
-    let labels = dots + 1;
-    while (labels > MAX_DOMAIN_LABELS) {
-      pos = host.indexOf('.', pos) + 1;
-      labels--;
-    }
     while (labels >= 2) {
-      probe(index, 'domain', pos === 0 ? host : host.slice(pos), hits);
+      if (labels <= MAX_DOMAIN_LABELS) hits = probe(index, 'domain', host, pos, hits);
+      if (withPrefixes && (pos === 0 || labels <= 5)) prefixHits = probePaths(index, host, pos, tail, ncuts, prefixHits);
       pos = host.indexOf('.', pos) + 1;
       labels--;
     }
   }
-  const list = hits ?? [];
+  const list = prefixHits ? (hits ? prefixHits.concat(hits) : prefixHits) : (hits ?? []);
   return { canonical: c, hits: list, verdict: resolveHits(list) };
 }
 
@@ -106,10 +104,24 @@ function hit(kind: EntryKind, value: string, levels: number): IndexHit {
   return { kind, value, levels, metaKey: metaKey(kind, value) };
 }
 
-function probe(index: CompactIndex, kind: EntryKind, value: string, hits: IndexHit[]): void {
-  hashKey(kind, value, one);
+function probe(index: CompactIndex, kind: EntryKind, s: string, start: number, hits: IndexHit[] | null): IndexHit[] | null {
+  hashKeyFrom(kind, s, start, one);
   const levels = index.find(one[0]!, one[1]!);
-  if (levels) hits.push(hit(kind, value, levels));
+  if (!levels) return hits;
+  (hits ??= []).push(hit(kind, start === 0 ? s : s.slice(start), levels));
+  return hits;
+}
+
+/** URL-prefix probes for one host suffix, most specific path first; skipped without a marker. */
+function probePaths(index: CompactIndex, host: string, pos: number, tail: string, ncuts: number, hits: IndexHit[] | null): IndexHit[] | null {
+  hashKeyFrom('urlPrefixHost', host, pos, one);
+  if (!index.find(one[0]!, one[1]!)) return hits;
+  hashPrefixes('urlPrefix', host, pos, tail, cuts, ncuts, outHi, outLo);
+  for (let k = ncuts - 1; k >= 0; k--) {
+    const levels = index.find(outHi[k]!, outLo[k]!);
+    if (levels) (hits ??= []).push(hit('urlPrefix', host.slice(pos) + tail.slice(0, cuts[k]!), levels));
+  }
+  return hits;
 }
 
 /**

@@ -151,3 +151,17 @@ describe('URL-prefix probes (one-pass hashing) agree with lookupExpressions', ()
     expect(hits).toEqual(expressions);
   });
 });
+
+describe('URL prefixes under diffs (host markers)', () => {
+  it('removing one prefix on a host keeps the other one matching', () => {
+    const ix = buildIndex([entry('urlPrefix', 'shared.example/~a/', 'block'), entry('urlPrefix', 'shared.example/~b/', 'block')]);
+    const next = ix.applyDiff({ add: [], remove: [{ kind: 'urlPrefix', value: 'shared.example/~a/', level: 'listBlock' }] });
+    expect(lookupUrl(next, 'http://shared.example/~a/x').verdict.result).toBe('none');
+    expect(lookupUrl(next, 'http://shared.example/~b/x').verdict.result).toBe('block');
+  });
+  it('a prefix added by a diff is found', () => {
+    const ix = buildIndex([entry('domain', 'a.example', 'block')]);
+    const next = ix.applyDiff({ add: [{ kind: 'urlPrefix', value: 'shared.example/~new/', level: 'listBlock' }], remove: [] });
+    expect(lookupUrl(next, 'http://www.shared.example/~new/p').verdict).toMatchObject({ result: 'block', match: 'shared.example/~new/' });
+  });
+});
