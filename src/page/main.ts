@@ -67,7 +67,8 @@ export interface ContentDeps {
  */
 export function defaultAfterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 1_000);
+    // A visible tab paints soon (a huge page may take seconds); a hidden one never does.
+    const timer = setTimeout(resolve, document.visibilityState === 'visible' ? 10_000 : 1_000);
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);

@@ -12,7 +12,7 @@
  *
  * The walk is an explicit-stack DFS over first/nextSibling (no recursion, so 5,000
  * levels of nesting are fine, and no `closest()` per text node, which would make a
- * deep page quadratic). It is a generator that yields every few hundred nodes so the
+ * deep page quadratic). It is a generator that yields every 64 nodes so the
  * caller can time-slice it (src/page/scheduler.ts) and never block the page for long.
  */
 export const MAX_PAGE_CHARS = 2_000_000;
@@ -166,7 +166,7 @@ export function* walkBlocks(root: Element | ShadowRoot, sink: WalkSink, deep = t
       parent = next;
       continue;
     }
-    if ((++count & 255) === 0) yield;
+    if ((++count & 63) === 0) yield;
     if (node.nodeType === 3 /* TEXT_NODE */) {
       append((node as Text).data);
       node = node.nextSibling;

@@ -121,7 +121,7 @@ function profileStats(profile: CpuProfile, extensionId: string): ProfileStats {
       run += dt;
       if (run > longest) {
         longest = run;
-        if (process.env.BENCH_DEBUG && run > 50_000) {
+        if (process.env.BENCH_DEBUG && run > Number(process.env.BENCH_DEBUG_MS ?? 50) * 1000) {
           const stack: string[] = [];
           for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
             const f = byId.get(id)!.callFrame;
