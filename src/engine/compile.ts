@@ -54,7 +54,6 @@ export interface CompiledPack {
   single: Int32Array;
   /** pairs[pairHash(c0, c1)] = index into `buckets` of the longer phrases starting with c0 c1 (hash collisions share), or -1. */
   pairs: Int32Array;
-  maxNegationLen: number;
   categoryAdvice: Partial<Record<Category, LocalizedText>>;
 }
 
@@ -68,7 +67,7 @@ export function compilePack(raw: unknown): CompiledPack {
   const pack: PackData = parsePack(raw);
   const phraseIndex = new Map<string, PhraseEntry>();
   const addPhrase = (p: string, rule: number, group: number) => {
-    const text = normalize(p).text.trim();
+    const text = pack.normalized ? p : normalize(p).text.trim();
     if (!text) return;
     let e = phraseIndex.get(text);
     if (!e) {
@@ -123,7 +122,6 @@ export function compilePack(raw: unknown): CompiledPack {
   pack.context.negation.forEach((p) => addPhrase(p, CTX_NEGATION, 0));
   pack.context.refute.forEach((p) => addPhrase(p, CTX_REFUTE, 0));
   pack.context.negationScope.forEach((p) => addPhrase(p, CTX_NEG_SCOPE, 0));
-  const maxNegationLen = Math.max(...pack.context.negation.map((p) => normalize(p).text.length));
 
   const phrases = [...phraseIndex.values()];
   // first[c] = 1 when any phrase starts with c: the one typed-array read most characters cost.
@@ -147,5 +145,5 @@ export function compilePack(raw: unknown): CompiledPack {
   });
   // Longest first inside a bucket so a longer phrase is found before its prefix.
   for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
-  return { version: pack.version, rules, phrases, first, buckets, single, pairs, maxNegationLen, categoryAdvice: pack.categoryAdvice };
+  return { version: pack.version, rules, phrases, first, buckets, single, pairs, categoryAdvice: pack.categoryAdvice };
 }

@@ -2,22 +2,32 @@
  * Turns the authoring source (zh-CN + en) into pack data (zh-CN + zh-TW + en).
  * Used by scripts/build-rules.ts and by the drift test; never by the extension.
  */
-import { CATEGORY_ADVICE, CONTEXT, RULES, VERSION, type Src } from './core.source';
+import { normalize } from '../normalize';
+import { CATEGORY_ADVICE, CONTEXT, RULES, VERSION, type Src, type SrcRule } from './core.source';
 import { parsePack, type PackData } from './schema';
+
+/** Phrases are stored normalized (same function as page text), so loading skips that work. */
+const norm = (list: string[]) => [...new Set(list.map((p) => normalize(p).text.trim()).filter(Boolean))];
+function normMatch(m: SrcRule['match']): SrcRule['match'] {
+  if ('any' in m) return { any: norm(m.any) };
+  if ('all' in m) return { ...m, all: m.all.map(norm) };
+  return { ...m, gate: norm(m.gate) };
+}
 
 export function buildPackData(toTraditional: (s: string) => string): PackData {
   const loc = (s: Src) => ({ 'zh-CN': s.zh, 'zh-TW': toTraditional(s.zh), en: s.en });
   return parsePack({
     format: 1,
     version: VERSION,
+    normalized: true,
     categoryAdvice: Object.fromEntries(Object.entries(CATEGORY_ADVICE).map(([k, v]) => [k, loc(v)])),
-    context: CONTEXT,
+    context: Object.fromEntries(Object.entries(CONTEXT).map(([k, v]) => [k, norm(v)])),
     rules: RULES.map((r) => ({
       id: r.id,
       category: r.category,
       ...(r.signal ? { signal: r.signal } : {}),
       weight: r.weight,
-      match: r.match,
+      match: normMatch(r.match),
       ...(r.negatable === undefined ? {} : { negatable: r.negatable }),
       explanation: loc(r.explanation),
       ...(r.advice ? { advice: loc(r.advice) } : {}),

@@ -49,6 +49,8 @@ export const ruleSchema = z.object({
 export const packSchema = z.object({
   format: z.literal(1),
   version: z.string().check(z.regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/)),
+  /** true when every phrase is already in normalized form (built packs): compiling skips normalizing them. */
+  normalized: z.optional(z.boolean()),
   categoryAdvice: z.record(z.enum(CATEGORIES), localized),
   /** Words that mark a reporting / warning context (news, police, court, tips). */
   context: z.object({
