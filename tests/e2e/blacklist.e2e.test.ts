@@ -147,6 +147,22 @@ describe('warns before the page loads', () => {
   });
 });
 
+describe('single-page apps', () => {
+  test('a pushState into a listed URL prefix is caught (webNavigation.onHistoryStateUpdated)', async () => {
+    server.route('/spa-app', () => ({
+      body: '<!doctype html><meta charset="utf-8"><title>spa</title><button id="go" onclick="history.pushState({}, \'\', \'/~scam/checkout\')">go</button>',
+    }));
+    const page = await visit(server.url('/spa-app', 'shared-hosting-demo.example'));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(server.url('/spa-app', 'shared-hosting-demo.example'));
+    await page.click('#go');
+    const target = server.url('/~scam/checkout', 'shared-hosting-demo.example');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${warningPrefix()}?u=${encodeURIComponent(target)}&k=blacklist`);
+    await page.close();
+  });
+});
+
 describe('stays silent', () => {
   test('an allowlisted host and an unknown host load normally', async () => {
     expect(await outcome(server.url('/plain.html', 'allowed-demo.example'))).toBe('page');
