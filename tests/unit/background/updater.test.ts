@@ -115,6 +115,22 @@ describe('bad input keeps the previous list and says why', () => {
     expect(await blocked(lists, 'old-scam.example')).toBe(true);
   });
 
+  test('storage quota exceeded: a plain "quota" status, the previous list and the seed keep working', async () => {
+    const { lists, updater } = setup(() => ({ body: 'new-scam.example\n' }));
+    await lists.ensureSeed();
+    await lists.addList(subMeta());
+    const { StorageQuotaError } = await import('../../../src/background/list-store');
+    const replace = lists.replaceList;
+    lists.replaceList = async () => {
+      throw new StorageQuotaError('QuotaExceededError');
+    };
+    const m = await updater.update('s1');
+    lists.replaceList = replace;
+    expect(m?.lastError?.code).toBe('quota');
+    expect(await blocked(lists, 'new-scam.example')).toBe(false);
+    expect(await blocked(lists, 'scam-demo.example')).toBe(true);
+  });
+
   test('the byte cap stops reading early: a 1 GB body is not consumed', async () => {
     let produced = 0;
     const net = fakeFetch({
