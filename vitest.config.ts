@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
+    // Generous: speed is measured by benchmarks, never asserted by timeouts on a busy 2-core CI box.
+    testTimeout: 60_000,
   },
 });
