@@ -79,13 +79,29 @@ export function unescapeOnce(s: string): string {
   return out;
 }
 
-/** Unescape until stable. Each effective pass shortens the string, so this terminates. */
+/**
+ * Unescape until stable, in ONE pass. Repeated passes (as the Go client does) take
+ * O(n²) on "%252525…" — a hostile URL could stall the background. The rewriting
+ * "%XX" → byte is orthogonal ('%' is not a hex digit, so two patterns never overlap),
+ * hence has a unique normal form; a stack that decodes as soon as its top three chars
+ * form %XX reaches it, because the stack never holds a pattern except at its top.
+ *   "%2%35" → "%25" → "%"   ·   "%%32%35" → "%25" → "%"   ·   "%" + "25" × 30000 → "%"
+ */
 export function recursiveUnescape(s: string): string {
-  for (;;) {
-    const t = unescapeOnce(s);
-    if (t === s) return s;
-    s = t;
+  if (s.indexOf('%') < 0) return s;
+  const out = new Uint16Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    out[n++] = s.charCodeAt(i);
+    while (n >= 3 && out[n - 3] === 37 && isHexCode(out[n - 2]!) && isHexCode(out[n - 1]!)) {
+      const v = (hexVal(out[n - 2]!) << 4) | hexVal(out[n - 1]!);
+      n -= 3;
+      out[n++] = v;
+    }
   }
+  let r = '';
+  for (let i = 0; i < n; i += 8192) r += String.fromCharCode(...out.subarray(i, Math.min(n, i + 8192)));
+  return r;
 }
 
 const NEEDS_ESCAPE = /[\x00-\x20\x7f-\uffff#%]/;

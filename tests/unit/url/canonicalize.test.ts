@@ -4,7 +4,7 @@
  * client's urls_test.go), then a table of hostile vectors.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalize, lookupExpressions, lookupHosts, lookupPaths, parseIPv4 } from '../../../src/url/canonicalize';
+import { canonicalize, lookupExpressions, lookupHosts, lookupPaths, parseIPv4, recursiveUnescape, unescapeOnce } from '../../../src/url/canonicalize';
 
 function canon(u: string): string {
   const r = canonicalize(u);
@@ -127,6 +127,26 @@ describe('canonicalize: hostile vectors', () => {
   it('is idempotent on every vector', () => {
     for (const [, expected] of VECTORS) {
       expect(canon(expected)).toBe(expected);
+    }
+  });
+});
+
+describe('canonicalize: hostile sizes stay fast', () => {
+  // No timing assertion (speed belongs to benchmarks): a quadratic unescape runs for minutes
+  // on these inputs and fails by vitest's test timeout.
+  it('deeply nested escapes unescape in one pass (no O(n²))', () => {
+    expect(canon('http://a.com/%' + '25'.repeat(30_000))).toBe('http://a.com/%25');
+    expect(canon('http://a.com/' + '%2'.repeat(20_000) + '5'.repeat(1))).toMatch(/^http:\/\/a\.com\//);
+  });
+  it('one-pass unescape agrees with repeated passes', () => {
+    for (const s of ['%2%35', '%%32%35', '%252525', '%%%25%32%35asd%%', '%4', '%%41%', '%2541%2542', '%%%']) {
+      let slow = s;
+      for (;;) {
+        const next = unescapeOnce(slow);
+        if (next === slow) break;
+        slow = next;
+      }
+      expect(recursiveUnescape(s), s).toBe(slow);
     }
   });
 });
