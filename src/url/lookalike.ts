@@ -125,7 +125,8 @@ function checkLabel(label: string): LookalikeMatch | null {
  *   lookalike("www.icbc.com.cn")  → null (genuine)
  */
 export function lookalike(host: string): LookalikeMatch | null {
-  if (!host || host.startsWith('[') || /^[\d.]+$/.test(host)) return null;
+  // Not a DNS name (too long) or an IP: nothing to imitate, and no unbounded work on hostile input.
+  if (!host || host.length > 253 || host.startsWith('[') || /^[\d.]+$/.test(host)) return null;
   if (isGenuine(host)) return null;
   const suffix = getPublicSuffix(host, { allowPrivateDomains: false }) ?? '';
   const rest = suffix && host.endsWith('.' + suffix) ? host.slice(0, host.length - suffix.length - 1) : host;
