@@ -57,6 +57,7 @@ export interface FeedDriver {
 
 export interface AlarmsApi {
   create(name: string, info: { when: number }): unknown;
+  clear?(name: string): unknown;
 }
 
 export interface UpdaterDeps {
@@ -212,7 +213,11 @@ export function createUpdater(deps: UpdaterDeps) {
   async function schedule(): Promise<number | null> {
     if (!deps.alarms) return null;
     const metas = (await deps.lists.allMeta()).filter((m) => m.kind === 'subscription');
-    if (!metas.length) return null;
+    if (!metas.length) {
+      // Nothing to update: no alarm, no needless wake-ups.
+      await deps.alarms.clear?.(UPDATE_ALARM);
+      return null;
+    }
     const now = deps.now();
     const earliest = Math.min(...metas.map((m) => m.nextDue ?? now));
     const when = Math.max(earliest, now + limits.minAlarmDelayMs);
@@ -245,10 +250,10 @@ export function createUpdater(deps: UpdaterDeps) {
      */
     async runDue(opts: { startup?: boolean } = {}): Promise<string[]> {
       const now = deps.now();
-      // Safety net first: if the worker dies mid-update, this alarm retries.
-      if (deps.alarms) await deps.alarms.create(UPDATE_ALARM, { when: now + 5 * 60_000 });
       const metas = (await deps.lists.allMeta()).filter((m) => m.kind === 'subscription');
       const due = metas.filter((m) => (m.nextDue ?? 0) <= now || (opts.startup && now - (m.lastSuccess ?? 0) >= limits.intervalMs));
+      // Safety net first: if the worker dies mid-update, this alarm retries.
+      if (deps.alarms && due.length) await deps.alarms.create(UPDATE_ALARM, { when: now + 5 * 60_000 });
       for (const m of due) await api.update(m.id);
       await schedule();
       return due.map((m) => m.id);

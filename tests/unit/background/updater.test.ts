@@ -29,7 +29,7 @@ function setup(route: (h: Record<string, string>) => Served, opts: { feed?: Feed
     fetch: net.fn as never,
     now: () => clock.now,
     random: () => 0.5,
-    alarms: { create: (name, info) => void alarms.push({ name, ...info }) },
+    alarms: { create: (name, info) => void alarms.push({ name, ...info }), clear: (name) => void alarms.push({ name: `clear:${name}`, when: 0 }) },
     feed: opts.feed,
     limits: { timeoutMs: 200, ...opts.limits },
   });
@@ -196,6 +196,14 @@ describe('schedule', () => {
     const last = alarms.at(-1)!;
     expect(last.name).toBe(UPDATE_ALARM);
     expect(last.when).toBe(T0 + DEFAULT_LIMITS.intervalMs);
+  });
+
+  test('with no subscription there is no alarm (no needless wake-ups)', async () => {
+    const { lists, updater, alarms } = setup(() => ({ body: 'x.example\n' }));
+    await lists.ensureSeed();
+    await updater.runDue({ startup: true });
+    expect(alarms.filter((a) => a.name === UPDATE_ALARM)).toEqual([]);
+    expect(alarms.at(-1)?.name).toBe(`clear:${UPDATE_ALARM}`);
   });
 
   test('a PC switched on after a week offline updates at start-up, not at the next period', async () => {
