@@ -283,7 +283,13 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
         }
         if (ok) ranges.push(...picked);
       }
-      if (ranges.length) hits.push({ rule, ranges, factor: 1 });
+      if (!ranges.length) continue;
+      // More DIFFERENT cues of the same mechanic near the match: ×1.2 each beyond the groups, ≤ ×1.6.
+      const near = new Set<string>();
+      const lo = ranges[0]! - rule.window;
+      const hi = ranges[0]! + rule.window;
+      for (const g of gs) for (let k = 0; k < g.length && near.size < 8; k += 2) if (g[k]! >= lo && g[k]! <= hi) near.add(text.slice(g[k]!, g[k + 1]!));
+      hits.push({ rule, ranges, factor: Math.min(1.6, 1 + 0.2 * Math.max(0, near.size - rule.groups)) });
     } else {
       // regex around gates
       const gates = keep(groups[0]!);
