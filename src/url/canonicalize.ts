@@ -144,7 +144,9 @@ function splitScheme(url: string): [string, string] {
     }
     if (c === 58) {
       // "host:1234/…" or "host:1234": a port, not a scheme.
-      if (/^:\d+(\/|$)/.test(url.slice(i))) return ['', url];
+      let j = i + 1;
+      while (j < url.length && url.charCodeAt(j) >= 48 && url.charCodeAt(j) <= 57) j++;
+      if (j > i + 1 && (j === url.length || url.charCodeAt(j) === 47)) return ['', url];
       return [url.slice(0, i), url.slice(i + 1)];
     }
     return ['', url];
@@ -227,7 +229,7 @@ function parseHost(hostish: string): string | null {
       return v6.toLowerCase();
     }
   }
-  host = host.replace(/:\d*$/, '');
+  if (host.includes(':')) host = host.replace(/:\d*$/, '');
   const raw = recursiveUnescape(host);
   let unicode = false;
   for (let i = 0; i < raw.length; i++) {
@@ -244,7 +246,7 @@ function parseHost(hostish: string): string | null {
   }
   if (host.includes('..') || host.startsWith('.') || host.endsWith('.')) host = host.replace(/\.\.+/g, '.').replace(/^\.+|\.+$/g, '');
   const ip = parseIPv4(host);
-  return ip || host.toLowerCase();
+  return ip || (/[A-Z]/.test(host) ? host.toLowerCase() : host);
 }
 
 const DOT_OR_DOUBLE_SLASH = /\/\/|\/\.\.?(?:\/|$)/;
@@ -268,14 +270,16 @@ function cleanPath(p: string): string {
 export function canonicalize(input: string): CanonicalizeResult {
   if (input.length > MAX_URL_LENGTH) return { ok: false, error: 'too-long' };
   const hash = input.indexOf('#');
-  let rest = (hash < 0 ? input : input.slice(0, hash)).trim().replace(/[\t\r\n]/g, '');
+  let rest = (hash < 0 ? input : input.slice(0, hash)).trim();
+  if (/[\t\r\n]/.test(rest)) rest = rest.replace(/[\t\r\n]/g, '');
   if (rest === '') return { ok: false, error: 'empty' };
   rest = escapeBytes(recursiveUnescape(toBinaryString(rest)));
   let [scheme, afterScheme] = splitScheme(rest);
   const q = afterScheme.indexOf('?');
   const query = q < 0 ? undefined : afterScheme.slice(q + 1);
   // Browsers (WHATWG URL) read "\" as "/" before the query in http(s) URLs; so do we.
-  afterScheme = (q < 0 ? afterScheme : afterScheme.slice(0, q)).replace(/\\/g, '/');
+  afterScheme = q < 0 ? afterScheme : afterScheme.slice(0, q);
+  if (afterScheme.includes('\\')) afterScheme = afterScheme.replace(/\\/g, '/');
   let hostPart: string;
   if (scheme === '') {
     scheme = 'http';
