@@ -64,13 +64,15 @@ export function errorText(locale: Locale, s: Pick<ListStatus, 'lastError' | 'las
   // Only the HTTP status is shown from the detail (digits), never free text from a server.
   const detail = /^\d{3}$/.test(s.lastError.detail ?? '') ? s.lastError.detail! : '?';
   const still = s.entryCount > 0 ? t(locale, 'lists.keepOld') : t(locale, 'lists.notActive');
-  return `${t(locale, 'lists.failed')} ${t(locale, key, { detail })} ${still}`;
+  const gap = locale === 'en' ? ' ' : '';
+  return [t(locale, 'lists.failed'), t(locale, key, { detail }), still].join(gap);
 }
 
 export function statusText(locale: Locale, s: ListStatus, now: number): string {
+  // The problem first (that is the news), then how old the list in use is.
   const err = errorText(locale, s);
   const fresh = freshnessText(locale, s, now);
-  return err ? `${fresh}${locale === 'en' ? '. ' : '。'}${err}` : fresh;
+  return err ? `${err}${locale === 'en' ? ' ' : ''}${fresh}${locale === 'en' ? '.' : '。'}` : fresh;
 }
 
 const ADD_ERRORS: Record<string, MessageKey> = { url: 'lists.addError.url', key: 'lists.addError.key', exists: 'lists.addError.exists', full: 'lists.addError.full' };

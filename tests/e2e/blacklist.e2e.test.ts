@@ -205,7 +205,7 @@ describe('subscriptions on the options page', () => {
 /** The options page item for a list URL, with its status text. */
 async function listItem(options: OptionsPage, url: string) {
   const item = options.page.getByTestId('list-item').filter({ hasText: url });
-  return { item, status: () => item.getByTestId('list-status').innerText() };
+  return { item, status: () => item.getByTestId('list-status').innerText(), state: () => item.getByTestId('list-status').getAttribute('data-state') };
 }
 
 async function subscribe(url: string, format?: string, key?: string): Promise<OptionsPage> {
@@ -214,8 +214,9 @@ async function subscribe(url: string, format?: string, key?: string): Promise<Op
   if (format) await options.page.getByTestId('list-format').selectOption(format);
   if (key) await options.page.getByTestId('list-key').fill(key);
   await options.page.getByTestId('list-add').click();
-  const { status } = await listItem(options, url);
+  const { status, state } = await listItem(options, url);
   await expect.poll(status, { timeout: 15_000 }).toContain('名单刚刚更新');
+  expect(await state()).toBe('fresh');
   return options;
 }
 
@@ -291,6 +292,7 @@ describe('bad feeds: a clear status, and the previous list keeps working', () =>
     await item.getByTestId('list-update').click();
     await expect.poll(status, { timeout: 20_000 }).toContain(words);
     expect(await status()).toContain('之前的名单仍在保护您');
+    expect(await listItem(options, manifestUrl()).then((l) => l.state())).toBe('error');
     if (_name === 'bad signature') await screenshot(options.page, 'blacklist-options-bad-feed-zh-CN');
     await options.page.close();
     expect(await outcome(server.url('/plain.html', 'feed-scam.example'))).toBe('warning');
@@ -340,6 +342,7 @@ describe('a worker stopped in the middle of an update', () => {
     const second = await listItem(again, url);
     await second.item.getByTestId('list-update').click();
     await expect.poll(second.status, { timeout: 15_000 }).toContain('名单刚刚更新');
+    expect(await second.state()).toBe('fresh');
     await expect.poll(() => second.item.innerText()).toContain('2');
     await again.page.close();
     expect(await outcome(server.url('/plain.html', 'old-scam.example'))).toBe('page');

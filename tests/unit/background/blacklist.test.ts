@@ -140,7 +140,7 @@ describe('options section wording', () => {
     expect(errorText('zh-CN', { lastError: err, lastSuccess: T0 - HOUR, entryCount: 5 })).toContain('之前的名单仍在保护您');
     expect(errorText('zh-CN', { lastError: err, lastSuccess: null, entryCount: 0 })).toContain('还没有生效');
     expect(statusText('zh-CN', { id: 's', name: 'n', url: null, format: 'feed', version: 1, lastAttempt: T0, failures: 1, nextDue: null, lastError: err, lastSuccess: T0 - 3 * HOUR, entryCount: 5, kind: 'subscription' }, T0)).toBe(
-      '名单更新于 3 小时前。上次更新没有成功： 名单的签名对不上，可能被人改过，已拒绝使用。 之前的名单仍在保护您。',
+      '上次更新没有成功：名单的签名对不上，可能被人改过，已拒绝使用。之前的名单仍在保护您。名单更新于 3 小时前。',
     );
   });
   test('server-provided detail text never reaches the page; only an HTTP status number does', () => {
