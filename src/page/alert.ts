@@ -58,6 +58,11 @@ dialog::backdrop { background: rgba(17, 24, 39, .65); }
 .hint { font-size: 16px; color: #374151; }
 `;
 
+/** What the alert shows, as a string: equal keys need no rebuild. */
+function viewKey(v: AlertView): string {
+  return JSON.stringify([v.level, v.mode, v.categories, v.brand ?? '', v.phrases.map((p) => [p.reason, p.quotes.map((q) => [q.text, Boolean(q.reveal)])])]);
+}
+
 const clickedByPerson = (fn: () => void) => (ev: Event) => {
   if (!ev.isTrusted) return; // a page script cannot fake our buttons
   ev.preventDefault();
@@ -79,10 +84,14 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('role', 'alertdialog');
   dialog.setAttribute('aria-modal', 'true');
+  // Our text is in the person's language whatever the page's lang is (screen readers).
+  panel.lang = locale;
+  dialog.lang = locale;
   root.append(panel, dialog);
 
   let view: AlertView = { level: 'none', categories: [], mode: 'hidden', phrases: [] };
   let returnFocus: Element | null = null;
+  let lastKey = '';
   /** The person closed the interrupting dialog: later rescans must not reopen it. */
   let dialogClosed = false;
   let coverTimer: ReturnType<typeof setInterval> | undefined;
@@ -307,11 +316,19 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
     render(next) {
       const mode = next.mode === 'dialog' && dialogClosed ? 'banner' : next.mode;
       const modeChanged = mode !== view.mode;
+      const key = viewKey({ ...next, mode });
+      const contentChanged = key !== lastKey;
+      lastKey = key;
       view = { ...next, mode };
       host.setAttribute('data-level', next.level);
       host.setAttribute('data-categories', next.categories.join(' '));
       host.setAttribute('data-mode', mode);
-      build();
+      // Rescans repeat the same verdict often: rebuilding would steal the person's focus.
+      if (contentChanged) {
+        const hadFocus = root.activeElement !== null;
+        build();
+        if (hadFocus && mode === 'dialog') dialog.querySelector<HTMLElement>('button')?.focus();
+      }
       if (modeChanged || mode !== 'hidden') open();
       clearInterval(coverTimer);
       coverTimer = mode === 'hidden' ? undefined : setInterval(checkCovered, 1500);

@@ -57,6 +57,7 @@ export function createPauseDialog(doc: Document, opts: PauseOptions) {
 
     const dialog = doc.createElement('dialog');
     dialog.setAttribute('role', 'alertdialog');
+    dialog.lang = opts.locale;
     dialog.setAttribute('aria-modal', 'true');
     dialog.setAttribute('aria-labelledby', 'ss-pause-title');
     dialog.setAttribute('aria-describedby', 'ss-pause-why');

@@ -19,6 +19,15 @@ const SCAM_WWW = 'www.scam-demo.example';
 beforeAll(async () => {
   server = await startServer();
   ext = await launchWithExtension({ mapHosts: [SCAM, SCAM_WWW] });
+  // The bundled list reaches declarativeNetRequest on first run (onInstalled): wait for it.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const sw = await ext.worker();
+    const domains = await sw.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).flatMap((r) => r.condition.requestDomains ?? []));
+    if (domains.includes(SCAM)) break;
+    if (Date.now() > deadline) throw new Error('the bundled list never reached declarativeNetRequest');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 });
 afterAll(async () => {
   await ext?.close();
@@ -40,7 +49,7 @@ describe('blacklisted host', () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('/plain.html'));
     await gotoBlocked(page, server.url('/plain.html', SCAM));
-    // (Stopped *before* the request is the blacklist's own e2e: tests/e2e/blacklist.e2e.test.ts.)
+    expect(server.requests.some((r) => r.host === SCAM)).toBe(false); // stopped before it loads
     expect(await page.getByTestId('target-host').innerText()).toBe(SCAM);
     await page.getByTestId('back-to-safety').click();
     await page.waitForURL(server.url('/plain.html'));

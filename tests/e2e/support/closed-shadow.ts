@@ -35,8 +35,22 @@ async function shadowRootOf(cdp: CDPSession, tag: string): Promise<DomNode | nul
   return host?.shadowRoots?.[0] ?? null;
 }
 
-/** The serialized content of a host's (closed) shadow root, or null when absent. */
+/**
+ * The serialized content of a host's (closed) shadow root, or null when absent.
+ * Retried: a hostile page may remove the host between two protocol calls.
+ */
 export async function shadowHtml(page: Page, tag: string): Promise<string | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await shadowHtmlOnce(page, tag);
+    } catch (err) {
+      if (attempt >= 10 || !/Could not find node/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+async function shadowHtmlOnce(page: Page, tag: string): Promise<string | null> {
   const cdp = await session(page);
   try {
     const root = await shadowRootOf(cdp, tag);
