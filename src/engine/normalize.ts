@@ -452,6 +452,9 @@ const C_ZHI = 0x4e4b; // 之
 const C_KUAI = 0x5757; // 块
 const isUnitAfter = (c: number) => c === 0x5143 /* 元 */ || c === C_KUAI || c === 0x500d /* 倍 */ || c === 0x25 /* % */;
 
+/** Set by pass2: whether any variant or numeral was replaced. */
+let lastPass2Replaced = false;
+
 function pass2(n: number): Normalized | null {
   const src = OUT;
   const sst = ST;
@@ -471,6 +474,7 @@ function pass2(n: number): Normalized | null {
   let en = EN2;
   let m = 0;
   let i = 0;
+  lastPass2Replaced = false;
   while (i < n) {
     const c = src[i]!;
     const flag = VSTART[c]!;
@@ -511,6 +515,7 @@ function pass2(n: number): Normalized | null {
           st = ST2;
           en = EN2;
         }
+        lastPass2Replaced = true;
         const s0 = sst[i]!;
         const e0 = sen[i + consumed - 1]!;
         for (let k = 0; k < repl.length; k++) {
@@ -584,8 +589,32 @@ function numeral(src: Uint16Array, i: number, n: number): string | null {
 /** Normalize `input` for matching; see the module comment. Never throws. */
 export function normalize(input: string): Normalized {
   if (typeof input !== 'string' || input.length === 0) return { text: '', starts: new Uint32Array(0), ends: new Uint32Array(0) };
+  let cur = normalizeOnce(input);
+  // A replacement can change a neighbour's context (“b V信” → “b 微信”: the space now
+  // touches a CJK character), so run again on the result until nothing changes (≤ 3×),
+  // composing the offset maps. Only texts with an evasion variant or a numeral pay this.
+  for (let k = 0; k < 3 && lastReplaced; k++) {
+    const next = normalizeOnce(cur.text);
+    const m = next.text.length;
+    const starts = new Uint32Array(m);
+    const ends = new Uint32Array(m);
+    for (let j = 0; j < m; j++) {
+      starts[j] = cur.starts[next.starts[j]!]!;
+      ends[j] = cur.ends[next.ends[j]! - 1]!;
+    }
+    const same = next.text === cur.text;
+    cur = { text: next.text, starts, ends };
+    if (same) break;
+  }
+  return cur;
+}
+
+let lastReplaced = false;
+
+function normalizeOnce(input: string): Normalized {
   const n = pass1(input);
   const p2 = pass2(n);
+  lastReplaced = p2 !== null && lastPass2Replaced;
   if (p2) return p2;
   return { text: codesToString(OUT, n), starts: ST.slice(0, n), ends: EN.slice(0, n) };
 }
