@@ -29,7 +29,7 @@
 import { hashKey, type KeyKind } from './hash';
 import type { ListLevel } from './types';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2; // 2: interleaved pairs, host-like kinds hashed backwards
 const MAGIC = 0x31585353; // "SSX1" read as little-endian u32
 const HEADER_BYTES = 16;
 const MAX_BUCKET_BITS = 22;

@@ -44,25 +44,88 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * Host-like kinds are hashed from the LAST character to the first, so the hashes of all
+ * suffixes of a host ("a.b.example.com", "b.example.com", "example.com") fall out of one
+ * backward pass (hostSuffixHashes); everything else is hashed first to last.
+ */
+const BACKWARD: Record<KeyKind, boolean> = {
+  domain: true,
+  host: true,
+  ip: true,
+  urlPrefixHost: true,
+  urlPrefix: false,
+  phone: false,
+  bankCard: false,
+  usdtAddress: false,
+  qq: false,
+  wechat: false,
+};
+
 /** Writes the 60-bit hash of (kind, key) into out[0] (high 32 bits) and out[1] (low 28 bits << 4). */
 export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
-  hashKeyFrom(kind, key, 0, out);
-}
-
-/** hashKey of key.slice(start) without allocating the substring (lookups hash host suffixes). */
-export function hashKeyFrom(kind: KeyKind, key: string, start: number, out: Uint32Array): void {
   let a = 0x811c9dc5 ^ KIND_SEEDS[kind];
   let b = KIND_SEEDS[kind];
-  const end = key.length;
-  const n = end - start;
-  for (let i = start; i < end; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  const n = key.length;
+  if (BACKWARD[kind]) {
+    for (let i = n - 1; i >= 0; i--) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
   }
   out[0] = fmix32(a ^ n);
   out[1] = (fmix32(b ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
+}
+
+/**
+ * One backward pass over `host` giving, for every suffix that starts a label (the whole
+ * host included), the hashKey of ('domain', suffix) and of ('urlPrefixHost', suffix).
+ * Suffix k (k = 0 is the shortest, the last label) starts at starts[k]; returns the count.
+ * Equal to calling hashKey on each host.slice(starts[k]), pinned by tests/unit/lists.
+ */
+export function hostSuffixHashes(
+  host: string,
+  starts: Int32Array,
+  domHi: Uint32Array,
+  domLo: Uint32Array,
+  markHi: Uint32Array,
+  markLo: Uint32Array,
+): number {
+  let a1 = 0x811c9dc5 ^ KIND_SEEDS.domain;
+  let b1 = KIND_SEEDS.domain;
+  let a2 = 0x811c9dc5 ^ KIND_SEEDS.urlPrefixHost;
+  let b2 = KIND_SEEDS.urlPrefixHost;
+  const len = host.length;
+  const max = starts.length;
+  let k = 0;
+  for (let i = len - 1; i >= 0; i--) {
+    const c = host.charCodeAt(i);
+    a1 = Math.imul(a1 ^ c, 0x01000193);
+    b1 = Math.imul(b1 ^ c, 0x5bd1e995);
+    b1 ^= b1 >>> 15;
+    a2 = Math.imul(a2 ^ c, 0x01000193);
+    b2 = Math.imul(b2 ^ c, 0x5bd1e995);
+    b2 ^= b2 >>> 15;
+    if ((i === 0 || host.charCodeAt(i - 1) === 46) && k < max) {
+      const n = len - i;
+      starts[k] = i;
+      domHi[k] = fmix32(a1 ^ n);
+      domLo[k] = (fmix32(b1 ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
+      markHi[k] = fmix32(a2 ^ n);
+      markLo[k] = (fmix32(b2 ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
+      k++;
+    }
+  }
+  return k;
 }
 
 /**

@@ -19,7 +19,7 @@
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
 import { canonicalize, type CanonicalUrl } from '../url/canonicalize';
-import { hashKeyFrom, hashPrefixes } from './hash';
+import { hashKey, hashPrefixes, hostSuffixHashes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
 import {
@@ -54,6 +54,13 @@ const NONE: UrlVerdict = Object.freeze({ result: 'none', type: 'none' }) as UrlV
 const MAX_DOMAIN_LABELS = 10;
 
 const MAX_CUTS = 8;
+/** Label-aligned suffixes hashed per host; hosts with more labels are only probed on their last ones. */
+const MAX_SUFFIXES = 11;
+const starts = new Int32Array(MAX_SUFFIXES);
+const domHi = new Uint32Array(MAX_SUFFIXES);
+const domLo = new Uint32Array(MAX_SUFFIXES);
+const markHi = new Uint32Array(MAX_SUFFIXES);
+const markLo = new Uint32Array(MAX_SUFFIXES);
 const cuts = new Int32Array(MAX_CUTS);
 const outHi = new Uint32Array(MAX_CUTS);
 const outLo = new Uint32Array(MAX_CUTS);
@@ -80,20 +87,28 @@ export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlL
   }
   if (c.isIp) {
     if (withPrefixes) prefixHits = probePaths(index, host, 0, tail, ncuts, prefixHits);
-    hits = probe(index, 'ip', host, 0, hits);
+    hits = probe(index, 'ip', host, hits);
   } else {
-    hits = probe(index, 'host', host, 0, hits);
-    // One walk over the host's suffixes, longest first:
-    //   domain keys for every suffix of ≥ 2 labels (at most MAX_DOMAIN_LABELS labels);
+    hits = probe(index, 'host', host, hits);
+    // One backward pass hashes every label-aligned suffix (shortest first, k = 0 is the TLD);
+    // probe them longest first:
+    //   domain keys for suffixes of 2..MAX_DOMAIN_LABELS labels;
     //   URL-prefix paths for the Safe Browsing host set (exact host + suffixes of ≤ 5 labels).
-    let labels = 1;
-    for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
-    let pos = 0;
-    while (labels >= 2) {
-      if (labels <= MAX_DOMAIN_LABELS) hits = probe(index, 'domain', host, pos, hits);
-      if (withPrefixes && (pos === 0 || labels <= 5)) prefixHits = probePaths(index, host, pos, tail, ncuts, prefixHits);
-      pos = host.indexOf('.', pos) + 1;
-      labels--;
+    const count = hostSuffixHashes(host, starts, domHi, domLo, markHi, markLo);
+    for (let k = count - 1; k >= 1; k--) {
+      const nLabels = k + 1;
+      const pos = starts[k]!;
+      if (nLabels <= MAX_DOMAIN_LABELS) {
+        const levels = index.find(domHi[k]!, domLo[k]!);
+        if (levels) (hits ??= []).push(hit('domain', pos === 0 ? host : host.slice(pos), levels));
+      }
+      if (withPrefixes && (pos === 0 || nLabels <= 5) && index.find(markHi[k]!, markLo[k]!)) {
+        prefixHits = probePaths(index, host, pos, tail, ncuts, prefixHits);
+      }
+    }
+    if (withPrefixes && count > 0 && starts[count - 1] !== 0) {
+      // Host longer than MAX_SUFFIXES labels: the exact host still gets its URL-prefix probes.
+      prefixHits = probePathsIfMarked(index, host, tail, ncuts, prefixHits);
     }
   }
   const list = prefixHits ? (hits ? prefixHits.concat(hits) : prefixHits) : (hits ?? []);
@@ -104,18 +119,21 @@ function hit(kind: EntryKind, value: string, levels: number): IndexHit {
   return { kind, value, levels, metaKey: metaKey(kind, value) };
 }
 
-function probe(index: CompactIndex, kind: EntryKind, s: string, start: number, hits: IndexHit[] | null): IndexHit[] | null {
-  hashKeyFrom(kind, s, start, one);
+function probe(index: CompactIndex, kind: EntryKind, s: string, hits: IndexHit[] | null): IndexHit[] | null {
+  hashKey(kind, s, one);
   const levels = index.find(one[0]!, one[1]!);
   if (!levels) return hits;
-  (hits ??= []).push(hit(kind, start === 0 ? s : s.slice(start), levels));
+  (hits ??= []).push(hit(kind, s, levels));
   return hits;
 }
 
-/** URL-prefix probes for one host suffix, most specific path first; skipped without a marker. */
+function probePathsIfMarked(index: CompactIndex, host: string, tail: string, ncuts: number, hits: IndexHit[] | null): IndexHit[] | null {
+  hashKey('urlPrefixHost', host, one);
+  return index.find(one[0]!, one[1]!) ? probePaths(index, host, 0, tail, ncuts, hits) : hits;
+}
+
+/** URL-prefix probes for the host suffix starting at `pos` (its marker was found), most specific path first. */
 function probePaths(index: CompactIndex, host: string, pos: number, tail: string, ncuts: number, hits: IndexHit[] | null): IndexHit[] | null {
-  hashKeyFrom('urlPrefixHost', host, pos, one);
-  if (!index.find(one[0]!, one[1]!)) return hits;
   hashPrefixes('urlPrefix', host, pos, tail, cuts, ncuts, outHi, outLo);
   for (let k = ncuts - 1; k >= 0; k--) {
     const levels = index.find(outHi[k]!, outLo[k]!);

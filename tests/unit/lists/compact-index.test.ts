@@ -1,7 +1,7 @@
 /** The compact index: build, serialized round trip, immutable diffs, merge, corrupt input. */
 import { describe, expect, it } from 'vitest';
 import { CompactIndex, IndexFormatError, LEVEL_BITS, type IndexKey } from '../../../src/lists/compact-index';
-import { hashKey } from '../../../src/lists/hash';
+import { hashKey, hostSuffixHashes } from '../../../src/lists/hash';
 
 const key = (value: string, level: IndexKey['level'] = 'listBlock', kind: IndexKey['kind'] = 'domain'): IndexKey => ({ kind, value, level });
 const many = (n: number, prefix = 'd') => Array.from({ length: n }, (_, i) => key(`${prefix}${i}.example`));
@@ -113,5 +113,26 @@ describe('hashKey', () => {
       seen.add(`${out[0]}:${out[1]}`);
     }
     expect(seen.size).toBe(200_000);
+  });
+});
+
+describe('hostSuffixHashes (one backward pass) equals hashKey per suffix', () => {
+  it.each(['a.b.example.com', 'example.com', 'x', 'a.b.c.d.e.f.g.h.i.j.k.l.m.example.com'])('%s', (host) => {
+    const starts = new Int32Array(11);
+    const dh = new Uint32Array(11);
+    const dl = new Uint32Array(11);
+    const mh = new Uint32Array(11);
+    const ml = new Uint32Array(11);
+    const count = hostSuffixHashes(host, starts, dh, dl, mh, ml);
+    expect(count).toBe(Math.min(11, host.split('.').length));
+    const out = new Uint32Array(2);
+    for (let k = 0; k < count; k++) {
+      const suffix = host.slice(starts[k]);
+      expect(suffix.split('.').length).toBe(k + 1);
+      hashKey('domain', suffix, out);
+      expect([dh[k], dl[k]]).toEqual([out[0], out[1]]);
+      hashKey('urlPrefixHost', suffix, out);
+      expect([mh[k], ml[k]]).toEqual([out[0], out[1]]);
+    }
   });
 });

@@ -165,3 +165,19 @@ describe('URL prefixes under diffs (host markers)', () => {
     expect(lookupUrl(next, 'http://www.shared.example/~new/p').verdict).toMatchObject({ result: 'block', match: 'shared.example/~new/' });
   });
 });
+
+describe('very long hosts', () => {
+  const long = 'a.b.c.d.e.f.g.h.i.j.k.l.shared.example';
+  it('a domain entry still matches through the last labels', () => {
+    expect(verdict([entry('domain', 'shared.example', 'block')], `http://${long}/`)).toBe('block shared.example');
+  });
+  it('an exact-host URL prefix on a 14-label host matches once', () => {
+    const hits = lookupUrl(buildIndex([entry('urlPrefix', `${long}/x/`, 'block')]), `http://${long}/x/y`).hits;
+    expect(hits.map((h) => h.value)).toEqual([`${long}/x/`]);
+  });
+  it('an 11-label exact host with a URL prefix matches once', () => {
+    const h11 = 'a.b.c.d.e.f.g.h.i.shared.example';
+    const hits = lookupUrl(buildIndex([entry('urlPrefix', `${h11}/x/`, 'block')]), `http://${h11}/x/y`).hits;
+    expect(hits.map((h) => h.value)).toEqual([`${h11}/x/`]);
+  });
+});
