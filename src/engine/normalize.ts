@@ -330,7 +330,7 @@ function pass1(input: string): number {
 /** Evasion spellings (already folded: lower case, simplified) → canonical form. */
 export const VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['薇信', '微信'], ['威信', '微信'], ['徽信', '微信'], ['维信', '微信'], ['微心', '微信'], ['威心', '微信'],
-  ['薇心', '微信'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['weixin', '微信'], ['wechat', '微信'],
+  ['薇心', '微信'], ['v心', '微信'], ['威芯', '微信'], ['薇芯', '微信'], ['wei信', '微信'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['weixin', '微信'], ['wechat', '微信'],
   ['扣扣', 'qq'], ['抠抠', 'qq'], ['蔻蔻', 'qq'], ['叩叩', 'qq'],
   ['菠菜', '博彩'], ['波菜', '博彩'],
   ['yhk', '银行卡'], ['zfb', '支付宝'], ['sfz', '身份证'], ['yzm', '验证码'],

@@ -21,6 +21,8 @@ const VECTORS: Array<[string, string, string]> = [
   ['VX → 微信 (whole token)', 'VX：abc', '微信:abc'],
   ['vx inside a word is left alone', 'vortex', 'vortex'],
   ['威❤ → 微信', '威❤ abc123', '微信abc123'],
+  ['V❤ → 微信', '加V❤：abc123', '加微信:abc123'],
+  ['wei信 → 微信', 'wei信 abc123', '微信abc123'],
   ['扣扣 → qq', '扣扣 888', 'qq888'],
   ['菠菜 → 博彩', '菠菜网', '博彩网'],
   ['yhk → 银行卡', 'yhk号', '银行卡号'],
