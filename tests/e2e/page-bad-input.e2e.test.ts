@@ -65,7 +65,7 @@ async function tabLevel(page: Page): Promise<string | null> {
 }
 
 async function expectTabWarns(page: Page, timeout = 15_000) {
-  await expect.poll(() => tabLevel(page), { timeout, intervals: [250, 500, 1000] }).toMatch(/^(medium|high)$/);
+  await expect.poll(() => tabLevel(page), { timeout, interval: 250 }).toMatch(/^(medium|high)$/);
 }
 
 const pageValue = (page: Page) => page.evaluate(() => (window as unknown as { pageValue: unknown }).pageValue);
