@@ -195,8 +195,12 @@ export function createBlacklist(deps: BlacklistDeps) {
     },
     async 'cs-bg/url-verdict'({ url }) {
       const none = { caution: false, brandId: null, brand: null, reason: null };
-      const { verdict } = await lists.verdict(url);
-      // The person (or a list) said this site is fine: no caution either.
+      const { verdict, host } = await lists.verdict(url);
+      // The person (or family) allowed the site, for good or for this session: the page
+      // side shows no alert and no cooling-off there. A list's allow entry only
+      // silences the lookalike caution (page wording is still judged).
+      if (verdict.result === 'allow' && verdict.entry?.source === 'user') return { ...none, allowed: true };
+      if (host && (await bypass.isBypassed(host))) return { ...none, allowed: true };
       if (verdict.result === 'allow') return none;
       const look = engine.lookalike(url);
       return look ? { caution: true, brandId: look.brandId, brand: look.brand, reason: look.reason } : none;

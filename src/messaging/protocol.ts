@@ -136,7 +136,14 @@ export const protocol = {
   /** Content script: is this page's host a lookalike of a protected brand? (caution banner) */
   'cs-bg/url-verdict': {
     request: z.object({ url }),
-    response: z.object({ caution: z.boolean(), brandId: z.string().max(64).nullable(), brand: localized.nullable(), reason: z.string().max(32).nullable() }),
+    response: z.object({
+      caution: z.boolean(),
+      brandId: z.string().max(64).nullable(),
+      brand: localized.nullable(),
+      reason: z.string().max(32).nullable(),
+      /** The person (or family) allowed this site: own allow list ("always allow") or "continue once" this session. No in-page alerts, no cooling-off. */
+      allowed: z.boolean().optional(),
+    }),
   },
   /** Options page "名单订阅": every list with its freshness and last error, and the person's own lists. */
   'ui-bg/lists-get': {

@@ -160,25 +160,49 @@ export function createPresenter(deps: PresentDeps) {
     alert.render({ level, categories: verdict.categories, mode, phrases, ...(site.lookalikeBrand ? { brand: site.lookalikeBrand } : {}) });
   }
 
+  /** How long the first alert waits for the background's answer about the site (ms). */
+  const SITE_WAIT_MS = 1_500;
+  let siteKnown = !deps.siteInfo;
+
+  const applySite = () => {
+    siteKnown = true;
+    if (site.lookalikeBrand) risky = true;
+    if (risky) ensureDissuasion();
+    try {
+      if (last) render(last.verdict, last.passages);
+    } catch {
+      // The page broke our alert host: the badge and the popup still carry the verdict.
+    }
+  };
+
+  const askSite = () => {
+    if (siteAsked || !deps.siteInfo) return;
+    // Never stay silent on a slow or dead background: show what we have after a while
+    // (a later answer still applies, e.g. the site is allowed → hide).
+    const timer = doc.defaultView?.setTimeout(applySite, SITE_WAIT_MS);
+    siteAsked = deps
+      .siteInfo()
+      .then((info) => {
+        site = info;
+      })
+      .catch(() => undefined)
+      .then(() => {
+        if (timer !== undefined) doc.defaultView?.clearTimeout(timer);
+        applySite();
+      });
+  };
+
   return {
     /** `dismissedBySite`: the background says this site's alert was dismissed this session. */
     show(verdict: Verdict, passages: readonly Passage[], dismissedBySite: boolean): void {
       dismissed ||= dismissedBySite;
       last = { verdict, passages };
-      risky = levelRank(verdict.level) >= levelRank('medium') || hasSafeAccountWording(passages);
+      risky = levelRank(verdict.level) >= levelRank('medium') || Boolean(site.lookalikeBrand) || hasSafeAccountWording(passages);
       if (risky) ensureDissuasion();
-      render(verdict, passages);
-      if (!siteAsked && deps.siteInfo) {
-        siteAsked = deps
-          .siteInfo()
-          .then((info) => {
-            site = info;
-            if (site.lookalikeBrand) risky = true;
-            if (risky) ensureDissuasion();
-            if (last) render(last.verdict, last.passages);
-          })
-          .catch(() => undefined);
-      }
+      askSite();
+      // Until the background said whether the person allowed this site, show nothing
+      // (an allowed site must not flash a dialog); askSite renders when it knows.
+      if (siteKnown) render(verdict, passages);
     },
   };
 }

@@ -16,7 +16,7 @@ let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchWithExtension({ mapHosts: ['www.icbc.com.cn', 'icbc-kefu.example', 'dismiss-demo.example'] });
+  ext = await launchWithExtension({ mapHosts: ['www.icbc.com.cn', 'icbc-kefu.example', 'dismiss-demo.example', 'family-allowed.example'] });
 });
 afterAll(async () => {
   await ext?.close();
@@ -208,6 +208,26 @@ describe('stays silent', () => {
     const page = await openWith('zh-CN', '/warn/scam-pay.html', 'www.icbc.com.cn');
     await waitForAlertLevel(page, ['medium', 'high']);
     if ((await mode(page)) === 'dialog') await page.keyboard.press('Escape');
+    await page.click('#card');
+    await page.keyboard.type('6212262010000000007');
+    await page.waitForTimeout(500);
+    expect(await pauseState(page)).toBeNull();
+    await page.close();
+  });
+
+  test('a site the person allowed ("always allow"): the same scam page gets no alert and no cooling-off', async () => {
+    const opts = await ext.context.newPage();
+    await opts.goto(ext.extensionUrl('options.html'));
+    const res = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg/lists-user-set', payload: { host: 'family-allowed.example', action: 'allow', present: true } }));
+    expect(res).toMatchObject({ ok: true, data: { ok: true } });
+    await opts.close();
+    const page = await openWith('zh-CN', '/warn/scam-pay.html', 'family-allowed.example');
+    // The scan still runs (the host element carries the level for automation) …
+    await waitForAlertLevel(page, ['medium', 'high']);
+    await page.waitForTimeout(500);
+    // … but nothing is shown, and typing a card number does not pause.
+    expect(await mode(page)).toBe('hidden');
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('scam-sentinel-phrase'))).toBe(false);
     await page.click('#card');
     await page.keyboard.type('6212262010000000007');
     await page.waitForTimeout(500);

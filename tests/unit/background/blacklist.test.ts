@@ -69,6 +69,26 @@ describe('handlers', () => {
     expect(await route({ type: 'cs-bg/url-verdict', payload: { url: 'https://example.org/' } }, cs)).toMatchObject({ ok: true, data: { caution: false } });
   });
 
+  test('cs-bg/url-verdict says allowed after "continue once" or "always allow" (the person\'s own allow list)', async () => {
+    const { bl, route } = start();
+    await bl.onInstalled();
+    const ask = async (url: string) => ((await route({ type: 'cs-bg/url-verdict', payload: { url } }, cs)) as { data: { allowed?: boolean } }).data.allowed === true;
+    // stays silent (not allowed): unknown, listed, and never-touched hosts
+    expect(await ask('https://example.org/')).toBe(false);
+    expect(await ask('http://www.fake-police.example/')).toBe(false);
+    expect(await ask('https://allowed-demo.example/')).toBe(false); // a list's allow entry is not the person's choice
+    // allowed: the person's own allow list (also a subdomain), and a session bypass
+    await route({ type: 'ui-bg/lists-user-set', payload: { host: 'family-shop.example', action: 'allow', present: true } }, ui);
+    expect(await ask('https://family-shop.example/pay')).toBe(true);
+    expect(await ask('https://m.family-shop.example/pay')).toBe(true);
+    await route({ type: 'ui-bg/proceed', payload: { url: 'http://www.fake-police.example/case', scope: 'once' } }, ui);
+    expect(await ask('http://www.fake-police.example/other')).toBe(true);
+    await route({ type: 'ui-bg/proceed', payload: { url: 'https://always.example/', scope: 'always' } }, ui);
+    expect(await ask('https://always.example/x')).toBe(true);
+    await route({ type: 'ui-bg/undo-allow', payload: { host: 'always.example' } }, ui);
+    expect(await ask('https://always.example/x')).toBe(false);
+  });
+
   test('ui-bg/* list messages from a web page are refused by the router', async () => {
     const { route } = start();
     expect(await route({ type: 'ui-bg/proceed', payload: { url: 'http://scam-demo.example/', scope: 'always' } }, cs)).toMatchObject({ ok: false });
