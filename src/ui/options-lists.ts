@@ -17,6 +17,7 @@ import { t, type MessageKey } from '../i18n';
 import type { ListStatus, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { LIST_FORMAT_NAMES } from '../messaging/protocol';
 import { el } from './dom';
+import { LIST_ERROR_CODES } from '../background/list-store';
 
 export type RequestFn = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -41,21 +42,8 @@ export function freshnessText(locale: Locale, s: Pick<ListStatus, 'kind' | 'last
   return t(locale, 'lists.fresh.days', { n: Math.floor(age / DAY) });
 }
 
-const ERROR_KEYS = new Set([
-  'network',
-  'timeout',
-  'http',
-  'too-large',
-  'truncated',
-  'bad-signature',
-  'wrong-key',
-  'bad-hash',
-  'bad-format',
-  'empty',
-  'rollback',
-  'quota',
-  'storage',
-]);
+// The same codes the store writes: one list, so a new code cannot be forgotten here.
+const ERROR_KEYS: ReadonlySet<string> = new Set(LIST_ERROR_CODES);
 
 /** The last error in plain words, or '' when the last update worked. */
 export function errorText(locale: Locale, s: Pick<ListStatus, 'lastError' | 'lastSuccess' | 'entryCount'>): string {
