@@ -29,6 +29,17 @@ export interface WarningDeps {
 
 export const DEFAULT_COOL_SECONDS = 8;
 
+/**
+ * "名单：…（来源：…，… 收录）" in plain words: the bundled list and the person's own list
+ * get friendly names (never the ids 'seed' / 'user'); a subscription its name and address.
+ */
+export function listSourceText(locale: Locale, v: { listId: string | null; listName: string | null; listUrl: string | null }, date: string): string {
+  if (v.listId === 'seed') return t(locale, 'warning.listSourceLocal', { list: t(locale, 'lists.seedName'), date });
+  if (v.listId === 'user') return t(locale, 'warning.listSourceLocal', { list: t(locale, 'lists.userName'), date });
+  const list = v.listName || v.listUrl || '—';
+  return v.listUrl ? t(locale, 'warning.listSource', { list, source: v.listUrl, date }) : t(locale, 'warning.listSourceLocal', { list, date });
+}
+
 function hostNode(segments: HostSegment[]): HTMLElement {
   const span = el('span', { class: 'host', dir: 'ltr', 'data-testid': 'target-host' });
   for (const s of segments) span.append(s.suspicious ? el('mark', { class: 'confusable' }, s.text) : document.createTextNode(s.text));
@@ -85,9 +96,7 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     if (v?.category) category = v.category;
     if (v && v.result === 'block' && v.listName) {
       const date = v.firstSeen ?? v.listUpdatedAt;
-      why.append(
-        el('p', { 'data-testid': 'list-source' }, tx('warning.listSource', { list: v.listName, source: v.listUrl ?? v.listName, date: date ? fmt(date) : '—' })),
-      );
+      why.append(el('p', { 'data-testid': 'list-source' }, listSourceText(locale, v, date ? fmt(date) : '—')));
     } else {
       why.append(el('p', { 'data-testid': 'list-source' }, tx('warning.listUnknown')));
     }
