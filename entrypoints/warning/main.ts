@@ -9,6 +9,7 @@ await renderWarning({
   root: document.getElementById('app')!,
   locale: await loadUiLocale(),
   search: location.search,
+  hash: location.hash,
   request,
   backToSafety: () => {
     if (history.length > 1) history.back();

@@ -78,7 +78,8 @@ export function createNavGuard(deps: NavGuardDeps) {
     /** A tab reached the warning page (by DNR or by us): notify if the person is not looking at it. */
     async onWarningShown(tabId: number, url: string, active: boolean): Promise<boolean> {
       if (active || !url.startsWith(deps.warningPage) || !deps.notify) return false;
-      const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+      const hashAt = url.indexOf('#');
+      const params = new URLSearchParams(url.slice(url.indexOf('?') + 1, hashAt < 0 ? undefined : hashAt));
       if (params.get('k') !== 'blacklist') return false;
       const key = `${NOTIFIED_PREFIX}${tabId}`;
       const last = (await deps.session.get(key))[key];
@@ -86,7 +87,9 @@ export function createNavGuard(deps: NavGuardDeps) {
       await deps.session.set({ [key]: url });
       let host = '';
       try {
-        host = new URL(params.get('u') ?? '').hostname;
+        // DNR form: the raw target after `#u=`; nav-guard form: the encoded `u` parameter.
+        const raw = hashAt >= 0 && url.startsWith('#u=', hashAt) ? url.slice(hashAt + 3) : params.get('u');
+        host = new URL(raw ?? '').hostname;
       } catch {
         host = '';
       }

@@ -8,6 +8,10 @@
  *   ?u=javascript%3Aalert(1)                → error 'scheme'
  *   ?u=<100 KB>                             → error 'too-long'
  *   ?u=https%253A%252F%252Fa.example        → decoded twice (nested encoding) → ok
+ *   ?k=blacklist#u=https://a.example/p?b=1&c=2#frag
+ *                                            → the DNR redirect's form: the RAW URL in the
+ *                                              fragment (DNR cannot percent-encode), every
+ *                                              `&`, `?` and `#` of it kept
  */
 import { toUnicode } from 'punycode/punycode.es6.js';
 
@@ -66,6 +70,16 @@ function decodeHost(ascii: string): string {
   } catch {
     return ascii;
   }
+}
+
+/**
+ * The target as the warning page received it: everything after `#u=` when the fragment
+ * carries it (the DNR redirect), else the `u` query parameter. Still hostile: give the
+ * result to parseTarget.
+ */
+export function targetParam(search: string, hash: string): string | null {
+  if (hash.startsWith('#u=')) return hash.slice(3);
+  return new URLSearchParams(search).get('u');
 }
 
 export function parseTarget(raw: string | null | undefined): TargetParse {

@@ -1,5 +1,6 @@
 /**
- * The interstitial (warning.html?u=<encoded url>&k=blacklist|page[&tab=<id>]).
+ * The interstitial (warning.html?u=<encoded url>&k=blacklist|page[&tab=<id>], or the DNR
+ * redirect's warning.html?k=blacklist#u=<raw url>).
  * Plain words: what kind of scam, why (which list, its source and date — or the exact
  * phrases from the page), what to do now. "Back to safety" is the primary action;
  * "continue" is secondary, unlocks after a short cooling-off and asks once more.
@@ -9,13 +10,15 @@ import { CATEGORIES, type Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import type { ResponseOf } from '../messaging/protocol';
 import { el } from './dom';
-import { parseKind, parseTarget, type HostSegment } from './target-url';
+import { parseKind, parseTarget, targetParam, type HostSegment } from './target-url';
 import { renderReportPanel, type Request } from './report-panel';
 
 export interface WarningDeps {
   root: HTMLElement;
   locale: Locale;
   search: string;
+  /** location.hash: the DNR redirect puts the raw target URL there (`#u=<url>`). */
+  hash?: string;
   request: Request;
   /** Go back if there is history, else close the tab. */
   backToSafety: () => void;
@@ -50,7 +53,7 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
   const { root, locale } = deps;
   const tx = (k: MessageKey, p?: Record<string, string | number>) => t(locale, k, p);
   const params = new URLSearchParams(deps.search);
-  const target = parseTarget(params.get('u'));
+  const target = parseTarget(targetParam(deps.search, deps.hash ?? ''));
   const kind = parseKind(params.get('k'));
   const fmt = deps.formatDate ?? ((ms: number) => new Date(ms).toLocaleDateString(locale));
 

@@ -109,13 +109,17 @@ describe('blacklisted host: bypasses (a once-bypass of the domain covers its sub
   });
   test('continue once: cooling-off, confirm, then allowed for the session, also after a worker restart', async () => {
     const page = await ext.context.newPage();
-    await gotoBlocked(page, server.url('/plain.html', SCAM));
+    // A query with several parts: the DNR redirect must carry all of it (#u=<raw url>).
+    const target = server.url('/plain.html?b=1&c=2&k=page', SCAM);
+    await gotoBlocked(page, target);
+    expect(page.url()).toContain('#u=');
     const proceed = page.getByTestId('proceed');
     expect(await proceed.isDisabled()).toBe(true); // cooling-off
     await expect.poll(() => proceed.isEnabled(), { timeout: 15_000, interval: 500 }).toBe(true);
     await proceed.click();
     await page.getByTestId('proceed-confirm').dblclick(); // double clicks are harmless
-    await page.waitForURL(server.url('/plain.html', SCAM));
+    await page.waitForURL(target);
+    expect(server.requests.some((r) => r.host === SCAM && r.path.includes('b=1&c=2&k=page'))).toBe(true);
     expect(server.requests.some((r) => r.host === SCAM)).toBe(true);
 
     await ext.stopServiceWorker();
@@ -172,6 +176,33 @@ describe('hostile u parameter', () => {
     expect(await w.page.getByTestId('warning-error').isVisible()).toBe(true);
     expect(await w.page.getByTestId('proceed').count()).toBe(0);
     expect(await w.page.getByTestId('back-to-safety').isVisible()).toBe(true);
+    await w.page.close();
+  });
+
+  test.each([
+    ['javascript', 'javascript:alert(document.domain)'],
+    ['data', 'data:text/html,<script>alert(1)</script>'],
+    ['malformed', 'http://'],
+    ['100 KB', `https://${'a'.repeat(100_000)}.example/`],
+  ])('DNR form (#u=<raw>): %s → error state, nothing to proceed to', async (_name, u) => {
+    const w = await WarningPage.open(ext, `?k=blacklist#u=${u}`);
+    await w.ready();
+    expect(await w.page.getByTestId('warning-error').isVisible()).toBe(true);
+    expect(await w.page.getByTestId('proceed').count()).toBe(0);
+    await w.page.close();
+  });
+
+  test('DNR form (#u=<raw>): a URL with & ? # in it proceeds to exactly that URL', async () => {
+    const exact = server.url('/plain.html?b=1&c=2#frag');
+    const w = await WarningPage.open(ext, `?k=blacklist#u=${exact}`);
+    await w.ready();
+    expect(await w.page.getByTestId('target-host').innerText()).toBe('127.0.0.1');
+    const proceed = w.page.getByTestId('proceed');
+    await expect.poll(() => proceed.isEnabled(), { timeout: 15_000, interval: 500 }).toBe(true);
+    await proceed.click();
+    await w.page.getByTestId('proceed-confirm').click();
+    await w.page.waitForURL(exact);
+    expect(w.page.url()).toBe(exact);
     await w.page.close();
   });
 

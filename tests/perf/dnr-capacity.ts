@@ -79,7 +79,7 @@ async function main() {
           rules.push({
             id: rid,
             priority: 10,
-            action: { type: 'redirect' as chrome.declarativeNetRequest.RuleActionType, redirect: { regexSubstitution: `${chrome.runtime.getURL('hit.html')}?k=blacklist&u=\\0` } },
+            action: { type: 'redirect' as chrome.declarativeNetRequest.RuleActionType, redirect: { regexSubstitution: `${chrome.runtime.getURL('hit.html')}?k=blacklist#u=\\0` } },
             condition: { regexFilter: '^https?://.*', requestDomains: domains, resourceTypes: ['main_frame' as chrome.declarativeNetRequest.ResourceType] },
           });
         }

@@ -57,7 +57,8 @@ describe('DNR rules', () => {
       [2, PRIORITY.listBlock, 'redirect', ['c.example']],
       [1001, PRIORITY.listAllow, 'allow', ['ok.example']],
     ]);
-    expect(rules[0]!.action.redirect?.regexSubstitution).toBe(`${WARN}?k=blacklist&u=\\0`);
+    // The raw URL goes into the fragment (DNR cannot percent-encode; a query would be cut at '&').
+    expect(rules[0]!.action.redirect?.regexSubstitution).toBe(`${WARN}?k=blacklist#u=\\0`);
     expect(rules[0]!.condition.resourceTypes).toEqual(['main_frame']);
     expect([covered, total]).toEqual([3, 3]);
   });
@@ -120,6 +121,12 @@ describe('warns (nav guard redirects)', () => {
     expect(await w.guard.onWarningShown(8, url, false)).toBe(true);
     expect(await w.guard.onWarningShown(8, url, false)).toBe(false);
     expect(w.notes).toEqual([{ tabId: 8, host: 'scam-demo.example' }]);
+  });
+
+  test('the DNR form (raw target after #u=) names the host in the notification too', async () => {
+    const w = world();
+    expect(await w.guard.onWarningShown(9, `${WARN}?k=blacklist#u=https://scam-demo.example/a?b=1&c=2#frag`, false)).toBe(true);
+    expect(w.notes).toEqual([{ tabId: 9, host: 'scam-demo.example' }]);
   });
 });
 

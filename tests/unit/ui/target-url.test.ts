@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseKind, parseTarget, segmentHost } from '../../../src/ui/target-url';
+import { parseKind, parseTarget, segmentHost, targetParam } from '../../../src/ui/target-url';
 
 describe('accepts (can be proceeded to)', () => {
   test.each([
@@ -63,6 +63,21 @@ describe('refuses (error state, no proceed)', () => {
     ['https://' + 'a'.repeat(100_000) + '.example/', 'too-long'],
   ])('%j → %s', (raw, reason) => {
     expect(parseTarget(raw as string | null)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('where the target comes from (still hostile either way)', () => {
+  test.each([
+    // DNR redirect: the raw URL after #u=, every & ? # of it kept
+    ['?k=blacklist', '#u=https://x.example/a?b=1&c=2#frag', 'https://x.example/a?b=1&c=2#frag'],
+    ['?k=blacklist', '#u=javascript:alert(1)//&k=page', null],
+    // nav guard / links: the encoded query parameter
+    [`?u=${encodeURIComponent('https://x.example/a?b=1&c=2')}&k=blacklist`, '', 'https://x.example/a?b=1&c=2'],
+    ['?k=blacklist', '#other', null],
+    ['?k=blacklist', '', null],
+  ])('%s %s → %s', (search, hash, href) => {
+    const r = parseTarget(targetParam(search, hash));
+    expect(r.ok ? r.href : null).toBe(href);
   });
 });
 
