@@ -136,7 +136,8 @@ interface SegmentResult {
   hasIdentifier: boolean;
 }
 
-const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)/;
+// "骗子勿扰" / "诈骗、钓鱼勿扰": black-market adverts fending off other crooks, not a report.
+const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)|^[^。!?！？]{0,6}(勿扰|勿进|勿来|绕道|免谈)/;
 const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与|调查)[^。，,!！]{0,6}$/;
 const QUOTE_RE = /[“「『"‘]([^“”「」『』"‘’]{1,300})[”」』"’]/g;
 const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
@@ -184,7 +185,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
       }
       else if (r === CTX_REPORT) {
         const before = text.slice(Math.max(0, i - 8), i);
-        const after = text.slice(i + L, i + L + 3);
+        const after = text.slice(i + L, i + L + 8);
         if (REPORT_DEMOTE_AFTER.test(after) || REPORT_DEMOTE_BEFORE.test(before)) warn++;
         else reportSeen.add(phrases[pi]!.text);
       } else if (r === CTX_WARN) warn++;

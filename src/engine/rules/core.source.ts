@@ -206,12 +206,12 @@ export const RULES: SrcRule[] = [
   // ───────────── impersonation_acquaintance ─────────────
   {
     id: 'acq.new-number', category: 'impersonation_acquaintance', weight: 30,
-    match: { any: ['猜猜我是谁', '我换号了', '换了新号', '这是我新号', '我的新号码', '我是你领导', '我是你老板', '我是你的老同学', '我是你外甥', '我是你孙子', '我是你侄子', '这是我的新微信', '手机掉水里', '手机掉进', '手机坏了', '别人的手机', '朋友的手机', '我是你的同事', '我是你同事', '我是你的朋友', '我是你朋友', '我是你的老师', '我是你的舅舅', '我是小', '你看这是谁', "it's me, new number", 'new number', 'my phone broke', 'lost my phone'] },
+    match: { any: ['猜猜我是谁', '我换号了', '换了新号', '这是我新号', '我的新号码', '我是你领导', '我是你老板', '我是你的老同学', '我是你外甥', '我是你孙子', '我是你侄子', '这是我的新微信', '手机掉水里', '手机掉进', '手机坏了', '别人的手机', '朋友的手机', '我是你的同事', '我是你同事', '我是你的朋友', '我是你朋友', '我是你的老师', '我是你的舅舅', '我是小', '你看这是谁', '猜猜看是谁', '猜猜我是', '听出我的声音', '听不出我', '换了个号', '新注册的', '这个是我的新', '加我新微信', '加我的新微信', '微信被封', '微信号被封', '微信出了问题', '微信号出现了', '旧号不用', "it's me, new number", 'new number', 'my phone broke', 'lost my phone'] },
     explanation: L('“猜猜我是谁”“我换号了”：冒充熟人的开场白。', '"Guess who" or "this is my new number": the opener of a fake-acquaintance scam.'),
   },
   {
     id: 'acq.urgent-money', category: 'impersonation_acquaintance', weight: 40,
-    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', '教材费', '学费', '收取', '转一下', '帮我付', '帮忙付', 'send money', 'wire', 'gift card', 'transfer']], window: 80 },
+    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', '书记', '局长', '部长', '处长', '科长', '主任', '校长', '院长', '董事长', '总经理', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', '教材费', '学费', '收取', '转一下', '帮我付', '帮忙付', '转点钱', '转笔钱', '转一笔', '转些钱', '打一笔', '垫一下', '往一个账号', '卡号发给我', 'send money', 'wire', 'gift card', 'transfer']], window: 80 },
     explanation: L('以熟人、领导、老师身份要求转账或借钱。', 'Someone presenting as a relative, boss or teacher asks for money.'),
   },
   {
@@ -222,7 +222,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.opener', category: 'impersonation_acquaintance', weight: 25,
-    match: { regex: '(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|外甥|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨)', gate: ['我是', '是我'], around: [0, 16] },
+    match: { regex: '(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|外甥|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
     explanation: L('自称是你的亲戚、同学、领导或老师。', 'Claims to be your relative, classmate, boss or teacher.'),
   },
   {
@@ -370,7 +370,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'gamble.site', category: 'gambling', weight: 35,
-    match: { any: ['以小博大', '开户送', '开户免费送', '取款密码', '试玩', '红利', '码中特', '期期准', '期期免费', '平特', '即可提款', '游戏城', '游艺城', '娱乐场', '倍即可提', '反水', '彩票网', '购彩平台', '彩票平台', '开奖网', 'bbin', 'bwin', 'xpj', '新葡京', '金沙娱乐', '永利娱乐', '银河娱乐', 'ag真人', '澳门首家', '线上娱乐', '网络博彩', '信誉平台', '倍流水', '流水即可', '打码量', '六合', '特码', '合肖', '赔率全网', '赔率最高', '高倍率', '倍率高', '充提', '注册即送', '注册送', '娱乐平台', '游戏平台', '足球彩票'] },
+    match: { any: ['以小博大', '开户送', '开户免费送', '取款密码', '试玩', '红利', '码中特', '期期准', '期期免费', '平特', '即可提款', '游戏城', '游艺城', '娱乐场', '倍即可提', '反水', '彩票网', '购彩平台', '彩票平台', '开奖网', 'bbin', 'bwin', 'xpj', '新葡京', '金沙娱乐', '永利娱乐', '银河娱乐', 'ag真人', '澳门首家', '线上娱乐', '网络博彩', '信誉平台', '倍流水', '流水即可', '打码量', '六合', '特码', '合肖', '赔率全网', '赔率最高', '高倍率', '倍率高', '充提', '注册即送', '注册送', '娱乐平台', '游戏平台', '足球彩票', '倍水', '倍打码', '滚球', '提款', '免费旋转', '彩池', '新户送', '新会员送', '每日赠', '存款再送', '首存送', '首充送', '存款优惠', '水位', '电子游戏', '真人娱乐', '体育娱乐', '彩票网址', '老虎机', '捕鱼游戏'] },
     explanation: L('网络赌博网站的名字或规则说法。', 'Names or terms of online gambling sites.'),
   },
   {
@@ -387,19 +387,20 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['跑分', '车队', '接料', '一道', '二道', '回u', '卡接', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '黑钱', '料子', '码接', '资金盘', '出u', '收u', '换汇', '三方通道', '支付通道', '四方支付'] },
+    match: { any: ['跑分', '车队', '接料', '一道', '二道', '回u', '卡接', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '黑钱', '料子', '码接', '资金盘', '出u', '收u', '换汇', '三方通道', '支付通道', '四方支付', '卡接', '咔接', '卡主', '料主', '黑u', '盗u', '假u', '仿u', '混料', '洗米', '上压', '直押', '免押', '无押', '冻卡', '秒冻', '公私户', '对公户', '公户', '实力卡商', '收盾', 'u盾出', '卸货', '出黑', '接黑', '可接黑', '黑白都接', '白资'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
   // ───────────── romance ─────────────
   {
     id: 'rom.endearment-money', category: 'romance', weight: 40,
-    match: { all: [['宝贝', '亲爱的', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], ['投资', '平台', '转账', '借', '汇款', '手续费', '关税', '包裹', '礼物', '机票', '签证', '充值', '验证码', '链接', 'invest', 'send money', 'customs', 'package', 'gift', 'wire']], window: 140 },
+    // "亲爱的用户/顾客/会员…" is shop and operator marketing, not a sweetheart.
+    match: { regex: '(亲爱的|宝贝|老公|老婆|宝宝|我的爱|darling|honey|my love|sweetheart|babe)(?!用户|顾客|会员|客户|朋友|家人|小伙伴|们|的|茶友|业主|同学|读者|听众|玩家|车主|粉丝|亲|宝宝用品|新老)(?=[^]{0,140}?(投资|平台|转账|借|汇款|手续费|关税|包裹|机票|签证|充值|验证码|invest|send money|customs|package|wire))', gate: ['亲爱的', '宝贝', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], around: [0, 160] },
     explanation: L('网恋对象谈情说爱的同时提到投资、借钱、关税或充值。', 'An online sweetheart who brings up investing, borrowing, customs fees or top-ups.'),
   },
   {
     id: 'rom.online-partner', category: 'romance', weight: 25,
-    match: { any: ['网恋', '交友平台', '婚恋网', '相亲网站', '有缘人', '虚拟恋人', '交友群', '私密互动', '小甜心', '一见钟情', '缘分', '我们的未来', '见面之前', '军医', '维和部队', '海外工作', '石油平台', '单身', '寻找真爱', 'dating site', 'true love', 'our future', 'deployed overseas', 'peacekeeping', 'oil rig'] },
+    match: { any: ['网恋', '交友平台', '婚恋网', '相亲网站', '有缘人', '虚拟恋人', '交友群', '私密互动', '小甜心', '一见钟情', '缘分', '我们的未来', '见面之前', '军医', '维和部队', '海外工作', '石油平台', '单身', '寻找真爱', '婚恋顾问', '红娘', '约会', '相亲对象', '网友见面', '交友软件', '交友app', '战地记者', '退役', '维和', 'dating site', 'true love', 'our future', 'deployed overseas', 'peacekeeping', 'oil rig'] },
     explanation: L('网上婚恋交友的套路说法。', 'Typical online-dating lines.'),
   },
 
@@ -427,18 +428,35 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.sex', category: 'illegal_service', weight: 45,
-    match: { any: ['上门服务', '楼凤', '外围', '援交', '约炮', '包夜', '快餐', '全套', '莞式', '看片', '卖片', '买片', '黄片', '簧片', '黄色', '资源群', '色情', '裸聊', '日批', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '国产', '男士休闲', '男人的天堂', '会所', '一条龙服务', '丝足', '无码', 'a片', '莞式一条龙', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '学生妹', '模特上门', '酒店上门', '无需定金', '满意付款', '曰批', '皇色', '黄资源', '看偏', '买偏', '买拼', '看拼', 'escort', 'hookup', 'nudes'] },
+    match: { any: ['上门服务', '楼凤', '外围', '援交', '约炮', '包夜', '快餐', '全套', '莞式', '看片', '卖片', '买片', '黄片', '簧片', '黄色', '资源群', '色情', '裸聊', '日批', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '国产', '男士休闲', '男人的天堂', '会所', '一条龙服务', '丝足', '无码', 'a片', '莞式一条龙', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '学生妹', '模特上门', '酒店上门', '无需定金', '满意付款', '曰批', '皇色', '黄资源', '看偏', '买偏', '买拼', '看拼', '看逼', '啪啪', '色诱', '涩情', '瑟情', '黄播', '私播', '裸播', '靓妹', '少奶', '少妇', '买p', '卖p', '裸拍', '全裸', '包射', '猛射', '约p', '看片加', '片加', '视频加', '同城上门', '性服务', '一夜情', '寂寞少', '骚妹', '骚货', '口交', '做爱', '打飞机', '色色', 'escort', 'hookup', 'nudes'] },
     explanation: L('色情服务、色情视频的广告：违法，而且常常是骗钱的幌子。', 'Adverts for sex services or porn: illegal and often a pretext to take money.'),
   },
   {
     id: 'ill.data', category: 'illegal_service', weight: 45,
-    match: { any: ['出售个人信息', '公民信息', '数据出售', '一手数据', '精准数据', '数据源', '料源', '接码', '实名号', '解封', '引流', '协议号', '飞机号', '成品号', '批量注册', '群发', '短信群发', '营销软件', '定位手机', '查开房', '查档', '社工库', '盗号', '黑客改分', '改分', 'cvv', 'fullz'] },
+    match: { any: ['出售个人信息', '公民信息', '数据出售', '一手数据', '精准数据', '数据源', '料源', '接码', '实名号', '解封', '引流', '协议号', '飞机号', '成品号', '批量注册', '群发', '短信群发', '营销软件', '定位手机', '查开房', '查档', '社工库', '盗号', '黑客改分', '改分', '代发', '上粉', '报毒', '接群', '拉群', '顶号', '开房记录', '轨迹查询', '户籍查询', '短信代发', '彩信代发', '群发短信', 'carding', 'cvv', 'fullz'] },
     explanation: L('买卖个人信息、账号、黑客服务：违法。', 'Personal data, accounts or hacking services for sale: illegal.'),
   },
   {
     id: 'ill.drugs-weapons', category: 'illegal_service', weight: 45,
     match: { any: ['机麻', '麻将机控制', '扑克分析仪', '透视眼镜', '出千', '赌具', '冰毒', '大麻', '摇头丸', 'k粉', '迷药', '听话水', '催情', '仿真枪', '气枪', '枪支', '出售枪', '上头电子烟', 'lsd'] },
     explanation: L('出售毒品、迷药、枪支：严重违法。', 'Drugs, sedatives or weapons for sale: serious crimes.'),
+  },
+
+  {
+    id: 'ill.see-my-name', category: 'illegal_service', weight: 35,
+    match: { any: ['看我名字', '看我的名字', '看名字', '看我网名', '看我的网名', '看网名', '看昵称', '看我昵称', '看我的昵称', '看我头像', '看头像', '名字加', '名称加', '看名称', '看佲', '看我简介', '看简介', '看主页', 'check my name', 'see my bio', 'check my bio'] },
+    explanation: L('“看我的名字/昵称/头像”：群里的垃圾广告把联系方式藏在昵称里，躲避过滤。', '"Look at my name/bio": spam hides its contact in the user name to dodge filters.'),
+  },
+  {
+    id: 'bm.contact-shape', category: 'signal', signal: 'contact', weight: 18, negatable: false,
+    match: { regex: '(企鹅|鹅|扣|寇|宼|蔻|口|qq|q|微|威|薇|韦|伟|胃|卫星|喂|v|加)[^0-9a-z\u4e00-\u9fff]{0,3}(\d{6,11}(?!\d)|[a-z]{1,4}\d{3,8}(?!\d))|(?<!\d)\d{6,11}[^0-9a-z\u4e00-\u9fff]{0,3}(企鹅|鹅|扣|寇|宼|口|q(?![a-z]))', // '加', '口', '微' are too common in prose to gate on (speed): they still match next to another gate.
+    gate: ['企鹅', '鹅', '扣', '寇', '宼', '蔻', 'q', '威', '薇', '韦', '胃', '卫星', '喂', 'v'], around: [14, 16] },
+    explanation: L('留下改写过的聊天号码（如“扣”“企鹅”“威”后面跟一串数字），想躲过过滤私下联系。', 'Leaves a disguised chat number (a QQ/WeChat id written around filters) to be contacted privately.'),
+  },
+  {
+    id: 'sig.identity-request', category: 'signal', signal: 'request', weight: 22,
+    match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币']], window: 260 },
+    explanation: L('陌生人先报出一个身份（客服、民警、领导、亲友、工作人员），接着要你转钱、报验证码、给卡号或下载软件：这就是诈骗的套路。', 'A stranger first names who they are (support, police, a boss, a relative, staff), then asks you to pay, read out a code, give a card number or install an app: the pattern of a scam.'),
   },
 
   // ───────────── generic signals (attributed to the strongest category) ─────────────

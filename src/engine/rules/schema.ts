@@ -13,7 +13,7 @@ const localized = z.object({ 'zh-CN': text, 'zh-TW': text, en: text });
 const phrase = z.string().check(z.minLength(1), z.maxLength(60));
 const phrases = z.array(phrase).check(z.minLength(1), z.maxLength(400));
 
-export const SIGNALS = ['contact', 'payment', 'credential', 'urgency', 'secrecy', 'apk', 'url', 'returns'] as const;
+export const SIGNALS = ['contact', 'payment', 'credential', 'urgency', 'secrecy', 'apk', 'url', 'returns', 'request'] as const;
 export type SignalKind = (typeof SIGNALS)[number];
 
 export const matcherSchema = z.union([

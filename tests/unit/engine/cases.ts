@@ -42,6 +42,19 @@ export const WARNS: Array<[Category, string]> = [
   ['illegal_service', '代开各行业增值税发票，网上可查，验后付款，点数优惠，电话 13912345678'],
   ['illegal_service', '办证刻章，毕业证学历证驾驶证各种证件，诚信办理，微信同号 bz6688'],
   ['illegal_service', '同城约，学生妹少妇上门服务，无需定金满意付款，加我薇信 yue520'],
+  // cold opening (who I am) + an action request later (engine2)
+  ['impersonation_acquaintance', '我是你王局长，这边有个急事不方便出面，你先帮我给对方转一笔钱，回头我再还你。'],
+  ['impersonation_acquaintance', '老同学，猜猜我是谁？我微信号被封了，加我新微信。最近手头紧，能不能借我五千块周转？'],
+  ['impersonation_acquaintance', '我是你孙子，在外面和人起了冲突，你赶紧给我转点钱，千万别让爸妈知道。'],
+  // black-market chat adverts: disguised contact + illicit goods/services (engine2)
+  ['illegal_service', '同城靓妹上门，私播看片加扣 55667788'],
+  ['illegal_service', '想看好东西的看我名字，加企鹅 7766554433'],
+  ['card_trading', '长期高价收卡，卡主直押免押都可谈，实力卡商来，联系 @kashang_boss'],
+  ['illegal_service', '短信代发、上粉拉群，量大从优，骗子勿扰，详询 @daifa_king'],
+  // gambling in disguise (engine2)
+  ['gambling', '新户送体验金，每日赠免费旋转，首铳百分百加囎，一倍水即可提款 http://lucky-spin.top'],
+  // romance + money (engine2)
+  ['romance', '亲爱的，我在维和部队服役，下个月就退役来见你。我的包裹在海关被扣，需要你先帮我交一笔关税。'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -61,4 +74,11 @@ export const SILENT: Array<[string, string]> = [
   ['family chat', '妈，我今天晚上加班，晚点回家吃饭，你们先吃吧。'],
   ['stock news', '今日沪指上涨0.8%，两市成交额超过一万亿元，券商板块领涨，分析人士认为市场情绪回暖。'],
   ['customer support page', '如需退货退款，请在订单页面点击“申请售后”，退款将原路退回，客服不会要求您转账或提供验证码。'],
+  // engine2: same words, harmless use
+  ['shop greeting with link', '亲爱的用户，年终大促今晚开始，点击链接领取优惠券，充值话费满100送10。'],
+  ['estate agent introduces himself', '您好，我是链家的置业顾问小李，本周末有新房源开放，欢迎到店喝茶了解，如有需要请加我微信。'],
+  ['news about money laundering', '证监会通报：今年查处多起非法荐股和洗钱案件，提醒投资者通过正规渠道交易。'],
+  ['chat about a phone number', '我的新号码是 13912345678，以后打这个，旧号下个月停机。'],
+  ['chat with qq number', '群号是 123456789，周末打球的加一下，别迟到。'],
+  ['shopping count', '今天口罩又买了 50000 个，仓库快放不下了。'],
 ];
