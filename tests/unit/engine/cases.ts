@@ -55,6 +55,8 @@ export const WARNS: Array<[Category, string]> = [
   ['gambling', '新户送体验金，每日赠免费旋转，首铳百分百加囎，一倍水即可提款 http://lucky-spin.top'],
   // romance + money (engine2)
   ['romance', '亲爱的，我在维和部队服役，下个月就退役来见你。我的包裹在海关被扣，需要你先帮我交一笔关税。'],
+  ['task_scam', '新风口项目，小白可做，包教包会，当日见利润，名额不多，联系 @xiangmu_boss'],
+  ['illegal_service', '今晚有黄播资源，要的私聊我，加威 ab2468'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -81,4 +83,7 @@ export const SILENT: Array<[string, string]> = [
   ['chat about a phone number', '我的新号码是 13912345678，以后打这个，旧号下个月停机。'],
   ['chat with qq number', '群号是 123456789，周末打球的加一下，别迟到。'],
   ['shopping count', '今天口罩又买了 50000 个，仓库快放不下了。'],
+  ['film sales news', '电影节开幕，多家片商在市场展上卖片，海外发行商关注国产类型片。'],
+  ['beauty salon promo', '养生会所周年庆，补水套现价99元，到店再送免费开背，欢迎预约。'],
+  ['folk remedy chat', '我妈又在看偏方了，说喝醋能降血压，劝了也不听。'],
 ];
