@@ -57,6 +57,9 @@ export const WARNS: Array<[Category, string]> = [
   ['romance', '亲爱的，我在维和部队服役，下个月就退役来见你。我的包裹在海关被扣，需要你先帮我交一笔关税。'],
   ['task_scam', '新风口项目，小白可做，包教包会，当日见利润，名额不多，联系 @xiangmu_boss'],
   ['illegal_service', '今晚有黄播资源，要的私聊我，加威 ab2468'],
+  ['illegal_service', '好东西都在我昵称里，看我头像，加企鹅 66554433'],
+  ['illegal_service', 'App超级签、企业签，报毒处理，免杀封装，长期稳定，找 @qianming_pro'],
+  ['gambling', '出售成熟菠菜盘，信用盘现金盘都有，棋牌源码搭建，详聊 @pan_dealer'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -86,4 +89,8 @@ export const SILENT: Array<[string, string]> = [
   ['film sales news', '电影节开幕，多家片商在市场展上卖片，海外发行商关注国产类型片。'],
   ['beauty salon promo', '养生会所周年庆，补水套现价99元，到店再送免费开背，欢迎预约。'],
   ['folk remedy chat', '我妈又在看偏方了，说喝醋能降血压，劝了也不听。'],
+  ['plain qq number in chat', '我的QQ是 12345678，晚上上线再聊周末爬山的事。'],
+  ['weihai address', '收货地址：威海市环翠区某某路 12 号，电话 0631-5201314。'],
+  ['payroll deduction', '工资卡每月自动扣 1200 元公积金，下个月开始调整。'],
+  ['decor supplier promo', '装修节活动：材料商联合让利，到店领灯具，下单再送红包。'],
 ];
