@@ -216,13 +216,13 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.trouble', category: 'impersonation_acquaintance', weight: 30,
-    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', '车祸', '手术室', '抢救', '急需用钱', '医药费', '住院费', "i'm in trouble", 'bail money', 'in the hospital'] },
+    match: { any: ['出车祸了', '被拘留了', '被抓了', '在医院急需', '急需手术费', '打架被', '嫖娼被抓', '保释金', '不要告诉爸妈', '别告诉我爸妈', '私了', '车祸', '手术室', '抢救', '急需用钱', '医药费', '住院费', '打伤了', '把人打伤', '打伤人', '发生了冲突', '起了冲突', '打了起来', '需要赔钱', '赔钱才能', '赔偿对方', '被扣留', '滞留在', '被困在', '回不了国', '回国机票', '手头有点紧', '手头紧', '借点钱', "i'm in trouble", 'bail money', 'in the hospital'] },
     explanation: L('说亲人出事急需用钱，还让你保密。', 'Claims a relative is in trouble and needs money fast, and asks you to keep quiet.'),
   },
 
   {
     id: 'acq.opener', category: 'impersonation_acquaintance', weight: 25,
-    match: { regex: '(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|外甥|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
+    match: { regex: '(我是|是我)[^,.!?;:]{1,6}?的(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚)|(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|哥哥|姐姐|弟弟|妹妹|老乡|战友|邻居|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
     explanation: L('自称是你的亲戚、同学、领导或老师。', 'Claims to be your relative, classmate, boss or teacher.'),
   },
   {
@@ -234,6 +234,12 @@ export const RULES: SrcRule[] = [
     id: 'acq.pay-this-account', category: 'impersonation_acquaintance', weight: 30,
     match: { all: [['转到', '转入', '转给', '转', '汇到', '汇入', '打到', '存入', '付到'], ['账号', '卡号', '户名', '这张卡', '这个账户', '以下账户', '下面的账户']], window: 15 },
     explanation: L('给你一个账号让你转钱。', 'Gives you an account number to pay into.'),
+  },
+
+  {
+    id: 'acq.fake-order', category: 'impersonation_acquaintance', weight: 40,
+    match: { all: [['我是', '老师', '主任', '校长', '领导', '采购', '部队', '学校'], ['代购', '代采购', '帮忙采购', '帮我采购', '帮我代买', '帮忙代买', '代买', '先垫', '垫付', '垫一下', '指定供应商', '这家供应商', '供应商的联系方式']], window: 120 },
+    explanation: L('自称老师、领导或单位采购，要你先替他向“指定供应商”代购、垫钱或付定金：这是虚假订单骗局，供应商也是骗子。', 'Someone presenting as a teacher, official or buyer asks you to buy from their "supplier" first, advance money or pay a deposit: a fake-order scam, the supplier is in on it.'),
   },
 
   // ───────────── fake_customer_service ─────────────
@@ -471,7 +477,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.identity-request', category: 'signal', signal: 'request', weight: 22,
-    match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币']], window: 260 },
+    match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币', '定金', '货款', '借钱', '借点钱', '赔钱', '保释', '代购', '代采购', '垫一下']], window: 260 },
     explanation: L('陌生人先报出一个身份（客服、民警、领导、亲友、工作人员），接着要你转钱、报验证码、给卡号或下载软件：这就是诈骗的套路。', 'A stranger first names who they are (support, police, a boss, a relative, staff), then asks you to pay, read out a code, give a card number or install an app: the pattern of a scam.'),
   },
 

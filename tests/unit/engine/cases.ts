@@ -60,6 +60,8 @@ export const WARNS: Array<[Category, string]> = [
   ['illegal_service', '好东西都在我昵称里，看我头像，加企鹅 66554433'],
   ['illegal_service', 'App超级签、企业签，报毒处理，免杀封装，长期稳定，找 @qianming_pro'],
   ['gambling', '出售成熟菠菜盘，信用盘现金盘都有，棋牌源码搭建，详聊 @pan_dealer'],
+  ['impersonation_acquaintance', '我是实验小学的李主任，学校要订一批节日礼盒，麻烦你先帮我们向这家供应商代采购，定金你先垫一下，回头学校一起结。'],
+  ['impersonation_acquaintance', '我是你表哥的儿子，在外地跟人起了冲突把人打伤了，对方要赔钱才能私了，你先帮我转一笔过来。'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -93,4 +95,6 @@ export const SILENT: Array<[string, string]> = [
   ['weihai address', '收货地址：威海市环翠区某某路 12 号，电话 0631-5201314。'],
   ['payroll deduction', '工资卡每月自动扣 1200 元公积金，下个月开始调整。'],
   ['decor supplier promo', '装修节活动：材料商联合让利，到店领灯具，下单再送红包。'],
+  ['teacher notice', '我是三年级二班的王老师，周五下午家长会在学校礼堂召开，请各位家长准时参加。'],
+  ['property notice', '我是小区物业的小王，明天上午九点到十二点停水检修，请大家提前储水。'],
 ];
