@@ -11,7 +11,7 @@
  */
 import type { Category, Level, Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
-import { BASE_CSS, createShadowHost, type ShadowHost } from './shadow-host';
+import { BASE_CSS, createShadowHost, type HostElement, type ShadowHost } from './shadow-host';
 
 export const ALERT_TAG = 'scam-sentinel-alert';
 
@@ -44,7 +44,7 @@ export interface AlertActions {
 }
 
 export interface AlertHandle {
-  host: HTMLElement;
+  host: HostElement;
   render(view: AlertView): void;
   remove(): void;
 }
@@ -273,7 +273,7 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
       hidePanel();
       if (!dialog.open) {
         const active = doc.activeElement;
-        if (!returnFocus && active !== host) returnFocus = active && active !== doc.body ? active : null;
+        if (!returnFocus && !(active && host.contains(active))) returnFocus = active && active !== doc.body ? active : null;
         try {
           dialog.showModal();
         } catch {
@@ -293,7 +293,7 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
     if (!rect.width || !rect.height) return;
     const topmost = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(20, rect.height / 2));
     // Our own cooling-off dialog may sit above the banner on purpose.
-    if (topmost && topmost !== host && !topmost.localName.startsWith('scam-sentinel-')) {
+    if (topmost && !host.contains(topmost) && !topmost.closest('scam-sentinel-alert, scam-sentinel-pause')) {
       hidePanel();
       showPanel();
     }

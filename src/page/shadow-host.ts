@@ -6,10 +6,23 @@
  *    the page's layout; visible parts live in the top layer (popover / modal dialog);
  *  - inline `!important` styles beat the page's own `!important` rules on the host,
  *    and an observer puts them (and the host) back if a page script strips them;
- *  - restores run at most once per frame, so a page fighting us cannot make us loop.
+ *  - restores run at most once per frame, so a page fighting us cannot make us loop;
+ *  - the contract element `<scam-sentinel-alert data-level …>` is created in the MathML
+ *    namespace, its closed shadow root sits on a plain `<div>` inside it. A page may
+ *    define its own custom element with our name before we run: custom elements exist
+ *    only in the HTML namespace, and in Chromium the content script's createElement /
+ *    createElementNS(XHTML) DO run the page's constructor (the isolated world has no
+ *    registry of its own; checked by tests/e2e/alert-host.e2e.test.ts), which then owns
+ *    the shadow root. A MathML element is never upgraded, so no page code runs, and it
+ *    still takes inline `!important` styles and matches `scam-sentinel-alert` selectors.
  */
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** The host element: MathML namespace (never a page's custom element), styled inline. */
+export type HostElement = HTMLElement | MathMLElement;
+
 export interface ShadowHost {
-  host: HTMLElement;
+  host: HostElement;
   root: ShadowRoot;
   /** Put the host back if the page removed it. Returns true when it had to. */
   ensureAttached(): boolean;
@@ -38,14 +51,18 @@ const HOST_STYLE: Array<[string, string]> = [
   ['contain', 'none'],
 ];
 
-function applyHostStyle(host: HTMLElement): void {
+function applyHostStyle(host: HostElement): void {
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
 }
 
 export function createShadowHost(doc: Document, tag: string, css: string): ShadowHost {
-  const host = doc.createElement(tag);
+  const host = doc.createElementNS(MATHML_NS, tag) as MathMLElement;
   applyHostStyle(host);
-  const root = host.attachShadow({ mode: 'closed' });
+  // The shadow root's own host: a plain div (no custom-element name a page could take).
+  const box = doc.createElement('div');
+  applyHostStyle(box);
+  host.append(box);
+  const root = box.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
@@ -65,13 +82,19 @@ export function createShadowHost(doc: Document, tag: string, css: string): Shado
       parent().append(host);
       changed = true;
     }
-    if (!expected.every(([p, v]) => host.style.getPropertyValue(p) === v && host.style.getPropertyPriority(p) === 'important')) {
-      applyHostStyle(host);
+    if (box.parentNode !== host) {
+      host.prepend(box);
       changed = true;
     }
-    for (const attr of ['hidden', 'inert']) if (host.hasAttribute(attr)) {
-      host.removeAttribute(attr);
-      changed = true;
+    for (const el of [host, box]) {
+      if (!expected.every(([p, v]) => el.style.getPropertyValue(p) === v && el.style.getPropertyPriority(p) === 'important')) {
+        applyHostStyle(el);
+        changed = true;
+      }
+      for (const attr of ['hidden', 'inert']) if (el.hasAttribute(attr)) {
+        el.removeAttribute(attr);
+        changed = true;
+      }
     }
     if (changed) for (const fn of restoredFns) fn();
     return changed;
@@ -91,7 +114,8 @@ export function createShadowHost(doc: Document, tag: string, css: string): Shado
 
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { childList: true });
-  observer.observe(host, { attributes: true, attributeFilter: ['style', 'hidden', 'inert'] });
+  observer.observe(host, { attributes: true, attributeFilter: ['style', 'hidden', 'inert'], childList: true });
+  observer.observe(box, { attributes: true, attributeFilter: ['style', 'hidden', 'inert'] });
 
   return {
     host,

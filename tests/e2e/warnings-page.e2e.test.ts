@@ -73,10 +73,10 @@ describe('warns', () => {
       const html = await shadowText(page, ALERT);
       expect(html).toContain('安全');
       // Focus is inside our dialog (the host is the active element from the page's view).
-      expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('scam-sentinel-alert');
+      expect(await page.evaluate(() => document.activeElement?.closest('scam-sentinel-alert')?.localName)).toBe('scam-sentinel-alert');
       await screenshot(page, `warn-dialog-${lang}`);
       for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('scam-sentinel-alert');
+      expect(await page.evaluate(() => document.activeElement?.closest('scam-sentinel-alert')?.localName)).toBe('scam-sentinel-alert');
       expect(seriousViolations(await axeShadowContent(page, ALERT, lang))).toEqual([]);
       // Escape closes the interruption and leaves the calmer banner.
       await page.keyboard.press('Escape');
@@ -125,7 +125,7 @@ describe('warns', () => {
     if ((await mode(page)) === 'dialog') await page.keyboard.press('Escape'); // leaves the banner
     // Above the page's full-screen cover: our banner (bottom of the viewport) is in the top layer.
     await expect
-      .poll(() => page.evaluate(() => document.elementFromPoint(640, innerHeight - 40)?.tagName.toLowerCase()), { timeout: 5000 })
+      .poll(() => page.evaluate(() => document.elementFromPoint(640, innerHeight - 40)?.closest('scam-sentinel-alert')?.localName), { timeout: 5000 })
       .toBe('scam-sentinel-alert');
     // The matched phrase with HTML in it renders as text, not markup.
     const text = await shadowText(page, ALERT);

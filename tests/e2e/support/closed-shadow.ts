@@ -32,7 +32,8 @@ function findHost(node: DomNode, tag: string): DomNode | null {
 async function shadowRootOf(cdp: CDPSession, tag: string): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const host = findHost(root, tag);
-  return host?.shadowRoots?.[0] ?? null;
+  // The shadow root sits on the host itself or on its inner <div> (src/page/shadow-host.ts).
+  return host?.shadowRoots?.[0] ?? host?.children?.find((c) => c.shadowRoots?.length)?.shadowRoots?.[0] ?? null;
 }
 
 /**
