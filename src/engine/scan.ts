@@ -138,7 +138,9 @@ interface SegmentResult {
 
 // "骗子勿扰" / "诈骗、钓鱼勿扰": black-market adverts fending off other crooks, not a report.
 const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)|^[^。!?！？]{0,6}(勿扰|勿进|勿来|绕道|免谈)/;
-const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与|调查)[^。，,!！]{0,6}$/;
+// "我是市反诈中心民警…": a self-introduction names the office it impersonates; that is no report.
+const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与|调查)[^。，,!！]{0,6}$|(我是|这里是|我们是|本人是|我系|本人系|我这边是)[^。，,!！]{0,10}$/;
+const OWN_IDENTIFIER = new Set(['sig.contact-id', 'sig.contact-handle', 'sig.payment-address', 'bm.contact-shape']);
 const QUOTE_RE = /[“「『"‘]([^“”「」『』"‘’]{1,300})[”」』"’]/g;
 const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
 
@@ -184,7 +186,7 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
         if (i === 0 || text.charCodeAt(i - 1) !== 0x4e0d /* 不: "不是骗局" is no refutation */) refuteStarts.push(i);
       }
       else if (r === CTX_REPORT) {
-        const before = text.slice(Math.max(0, i - 8), i);
+        const before = text.slice(Math.max(0, i - 14), i);
         const after = text.slice(i + L, i + L + 8);
         if (REPORT_DEMOTE_AFTER.test(after) || REPORT_DEMOTE_BEFORE.test(before)) warn++;
         else reportSeen.add(phrases[pi]!.text);
@@ -338,8 +340,20 @@ function scanSegment(pack: CompiledPack, seg: Segment, disabled: ReadonlySet<Cat
   const report = reportSeen.size;
   // Only words scammers don't use about themselves (report) open a discount; warning
   // words (谨防, 提醒…) deepen it but never start one, so "谨防假冒" on a scam page is inert.
-  const ctx = report >= 2 ? 0.15 : report === 1 ? (warn >= 2 ? 0.2 : warn === 1 ? 0.3 : 0.5) : 1;
+  let ctx = report >= 2 ? 0.15 : report === 1 ? (warn >= 2 ? 0.2 : warn === 1 ? 0.3 : 0.5) : 1;
+  // A passage that introduces its writer, asks the reader for money/codes/downloads AND
+  // leaves a private contact or account of its own is talking to its victim, whatever
+  // fraud words it borrows ("反诈中心", "涉嫌诈骗案"): the report discount is capped.
+  // Not when the self-introduction is quoted (对方自称“我是…”) or the passage is mostly about fraud.
   let quotes: Array<[number, number, boolean]> | null = null;
+  if (ctx < 1 && report <= 2 && hits.some((h) => OWN_IDENTIFIER.has(h.rule.id))) {
+    const req = hits.find((h) => h.rule.signal === 'request');
+    if (req) {
+      quotes = findQuotes(seg.text);
+      const os = norm.starts[Math.min(req.ranges[0]!, n - 1)]!;
+      if (!quotes.some(([a, b]) => os >= a && os < b)) ctx = Math.max(ctx, 0.6);
+    }
+  }
   for (const h of hits) {
     if (h.factor === 0) continue;
     h.factor *= ctx;
