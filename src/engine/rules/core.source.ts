@@ -401,7 +401,7 @@ export const RULES: SrcRule[] = [
   {
     id: 'rom.endearment-money', category: 'romance', weight: 40,
     // "亲爱的用户/顾客/会员…" is shop and operator marketing, not a sweetheart.
-    match: { regex: '(亲爱的|宝贝|老公|老婆|宝宝|我的爱|darling|honey|my love|sweetheart|babe)(?!用户|顾客|会员|客户|朋友|家人|小伙伴|们|的|茶友|业主|同学|读者|听众|玩家|车主|粉丝|亲|宝宝用品|新老)(?=[^]{0,140}?(投资|平台|转账|借|汇款|手续费|关税|包裹|机票|签证|充值|验证码|invest|send money|customs|package|wire))', gate: ['亲爱的', '宝贝', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], around: [0, 160] },
+    match: { regex: '(亲爱的|宝贝|老公|老婆|宝宝|我的爱|darling|honey|my love|sweetheart|babe)(?!用户|顾客|会员|客户|朋友|家人|小伙伴|们|的|茶友|业主|同学|读者|听众|玩家|车主|粉丝|亲|宝宝用品|新老)(?=[^]{0,160}?(投资|平台|转账|借|汇款|手续费|关税|包裹|机票|签证|充值|验证码|身份证|护照|裸照|私密|押金|还差|凑不齐|医保卡|invest|send money|customs|package|wire))', gate: ['亲爱的', '宝贝', '老公', '老婆', '宝宝', '我的爱', 'darling', 'honey', 'my love', 'sweetheart', 'babe'], around: [0, 180] },
     explanation: L('网恋对象谈情说爱的同时提到投资、借钱、关税或充值。', 'An online sweetheart who brings up investing, borrowing, customs fees or top-ups.'),
   },
   {
@@ -410,6 +410,12 @@ export const RULES: SrcRule[] = [
     explanation: L('网上婚恋交友的套路说法。', 'Typical online-dating lines.'),
   },
 
+  {
+    id: 'rom.intimate-images', category: 'romance', weight: 45,
+    match: { any: ['发裸照', '交换裸照', '裸照发', '私密照', '私密视频', '自慰', '交换私密', '交换照片', '交换些', '裸体照', '身材照', '腰部以上', '闪照', '不穿衣服', 'nude photo', 'intimate photos', 'send me a photo of you'] },
+    explanation: L('网上的“恋人”要你发裸照、私密视频：拿到后常用来敲诈勒索。', 'An online "partner" asking for nude photos or intimate videos: they are usually used for blackmail.'),
+    advice: L('不要给网上认识的人发私密照片或视频。已经被威胁，不要转账，保留证据并报警。', 'Never send intimate photos or videos to someone you met online. If you are threatened, do not pay; keep the evidence and call the police.'),
+  },
   {
     id: 'rom.move-off-platform', category: 'romance', weight: 30,
     match: { all: [['交友', '婚恋', '网友', '恋人', '有缘', '相亲', '认识你', '聊得', 'dating', 'we met'], ['链接', '下载', 'app', '验证', '充值', '会员', '私信', '加微信', '投资', '平台', '礼物', 'link', 'download', 'verify', 'invest']], window: 60 },

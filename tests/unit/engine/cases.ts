@@ -63,6 +63,7 @@ export const WARNS: Array<[Category, string]> = [
   ['impersonation_acquaintance', '我是实验小学的李主任，学校要订一批节日礼盒，麻烦你先帮我们向这家供应商代采购，定金你先垫一下，回头学校一起结。'],
   ['impersonation_acquaintance', '我是你表哥的儿子，在外地跟人起了冲突把人打伤了，对方要赔钱才能私了，你先帮我转一笔过来。'],
   ['impersonation_authority', '您好，我是市反诈中心的民警，您的银行卡涉嫌一起诈骗案，请立即添加办案专员微信 jz20261 配合核查，并把名下存款转入我们提供的账户。'],
+  ['romance', '亲爱的，我们认识一个月了，要不交换些私密照片当纪念？用闪照发，看完就删，我保证不给别人看。'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -99,4 +100,5 @@ export const SILENT: Array<[string, string]> = [
   ['teacher notice', '我是三年级二班的王老师，周五下午家长会在学校礼堂召开，请各位家长准时参加。'],
   ['property notice', '我是小区物业的小王，明天上午九点到十二点停水检修，请大家提前储水。'],
   ['police notice quoting a scammer id', '警方提醒：近日有不法分子自称“我是反诈中心民警”，以涉嫌诈骗案为由要求市民把存款转到所谓安全账户，还留下微信号 fz12345 让人添加。这是诈骗，请立即报警。'],
+  ['news about intimate images', '体育新闻：前运动员出版自传，回忆年轻时为杂志拍摄写真的经历。'],
 ];
