@@ -393,7 +393,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['跑分', '车队', '接料', '一道', '二道', '回u', '卡接', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '黑钱', '料子', '码接', '资金盘', '出u', '收u', '换汇', '三方通道', '支付通道', '四方支付', '卡接', '咔接', '卡主', '料主', '黑u', '盗u', '假u', '仿u', '混料', '洗米', '上压', '直押', '免押', '无押', '冻卡', '秒冻', '公私户', '对公户', '公户', '实力卡商', '收盾', 'u盾出', '卸货', '出黑', '接黑', '可接黑', '黑白都接', '白资'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '跑分'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -445,7 +445,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.data', category: 'illegal_service', weight: 45,
-    match: { any: ['出售个人信息', '公民信息', '数据出售', '一手数据', '精准数据', '数据源', '料源', '接码', '实名号', '解封', '引流', '协议号', '飞机号', '成品号', '批量注册', '群发', '短信群发', '营销软件', '定位手机', '查开房', '查档', '社工库', '盗号', '黑客改分', '改分', '代发', '上粉', '报毒', '接群', '拉群', '顶号', '开房记录', '轨迹查询', '户籍查询', '短信代发', '彩信代发', '群发短信', '超级签', '企业签', '报毒处理', '防报毒', '免杀', 'app封装', '封装app', '电销线路', '电销卡', '外呼线路', '语音线路', '短信通道', '洗料', 'carding', 'cvv', 'fullz'] },
+    match: { any: ['出售个人信息', '公民信息', '数据出售', '一手数据', '精准数据', '数据源', '料源', '接码', '解封', '引流', '批量注册', '群发', '短信群发', '营销软件', '定位手机', '查开房', '查档', '盗号', '黑客改分', '改分', '代发', '接群', '轨迹查询', '户籍查询', '短信代发', '彩信代发', '群发短信', '企业签', '报毒处理', '防报毒', '电销卡', '外呼线路', '语音线路', '短信通道', '洗料', 'carding', 'cvv', 'fullz', '社工库'] },
     explanation: L('买卖个人信息、账号、黑客服务：违法。', 'Personal data, accounts or hacking services for sale: illegal.'),
   },
   {
@@ -464,6 +464,16 @@ export const RULES: SrcRule[] = [
     match: { any: ['小白可做', '小白也能做', '小白也可做', '包教包会', '手把手带', '手把手教', '风口项目', '纯绿色', '绿色项目', '正规项目', '挂机搬砖', '搬砖项目', '当日见利润', '当天见收益', '单日利润', '单日收益', '每日利润', '稳定出单', '诚招代理', '招代理', '寻代理', '工作室可做', '花呗套现', '信用卡套现', '代抓', '无上车费', '上车费', '可实地考察', '拉新项目', '躺着赚钱', '一部手机就能赚', 'easy money project'] },
     explanation: L('“小白可做、包教包会、当日见利润”的赚钱项目招人：多是违法的灰色项目或先收费的骗局。', '"Anyone can do it, we teach you, profit the same day" money projects: usually illegal grey work or a pay-first scam.'),
     advice: L('天上不会掉馅饼。先交钱、或要你用自己的银行卡和账号“做项目”的，都可能让你被骗或犯法。', 'Nothing is free. A "project" that wants money first, or wants your own bank card and accounts, can cost you money or make you a criminal.'),
+  },
+  {
+    id: 'card.mule-strong', category: 'card_trading', weight: 52,
+    match: { any: ['回u', '二道', '卡接', '咔接', '卡主', '直押', '出u', '盗u', '假u', '黑u', '黑钱', '仿u', '接料', '料主', '混料', '上压', '白资', '无押', '洗米', '收盾', '冻卡', '秒冻', '实力卡商', '接黑', '可接黑', '码接'] },
+    explanation: L('跑分、卡接、回U、收黑钱这些黑话只用在帮诈骗团伙转移赃款上：参与就是犯罪。', 'Jargon such as moving funds, card relays or cashing out to USDT is only used for laundering scam money: taking part is a crime.'),
+  },
+  {
+    id: 'ill.data-strong', category: 'illegal_service', weight: 52,
+    match: { any: ['上粉', '超级签', '报毒', '拉群', '协议号', '飞机号', '顶号', 'app封装', '封装app', '免杀', '电销线路', '成品号', '实名号', '开房记录'] },
+    explanation: L('买卖账号、群发引流、给诈骗App做签名免杀、查开房记录：这些是为诈骗服务的黑产。', 'Selling accounts, mass messaging, signing scam apps to dodge antivirus, looking up hotel records: black-market services for fraud.'),
   },
   {
     id: 'ill.see-my-name', category: 'illegal_service', weight: 35,

@@ -64,6 +64,7 @@ export const WARNS: Array<[Category, string]> = [
   ['impersonation_acquaintance', '我是你表哥的儿子，在外地跟人起了冲突把人打伤了，对方要赔钱才能私了，你先帮我转一笔过来。'],
   ['impersonation_authority', '您好，我是市反诈中心的民警，您的银行卡涉嫌一起诈骗案，请立即添加办案专员微信 jz20261 配合核查，并把名下存款转入我们提供的账户。'],
   ['romance', '亲爱的，我们认识一个月了，要不交换些私密照片当纪念？用闪照发，看完就删，我保证不给别人看。'],
+  ['card_trading', '长期收黑u，卡接回u都做，料主直接来，联系 @u_exchange'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -101,4 +102,6 @@ export const SILENT: Array<[string, string]> = [
   ['property notice', '我是小区物业的小王，明天上午九点到十二点停水检修，请大家提前储水。'],
   ['police notice quoting a scammer id', '警方提醒：近日有不法分子自称“我是反诈中心民警”，以涉嫌诈骗案为由要求市民把存款转到所谓安全账户，还留下微信号 fz12345 让人添加。这是诈骗，请立即报警。'],
   ['news about intimate images', '体育新闻：前运动员出版自传，回忆年轻时为杂志拍摄写真的经历。'],
+  ['phone review benchmark', '新机评测：这款手机安兔兔跑分超过一百万，日常使用非常流畅，续航也不错。'],
+  ['bedding sale', '床上用品四件套全棉款今日特价，买一套送枕芯一对。'],
 ];
