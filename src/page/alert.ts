@@ -54,9 +54,21 @@ const CSS = `${BASE_CSS}
 .panel.caution { background: #fefce8; border-color: #a16207; }
 dialog { width: min(680px, calc(100vw - 24px)); max-height: calc(100vh - 40px); overflow: auto; background: #fef2f2; border: 4px solid #b91c1c; border-radius: 14px; padding: 20px 24px; box-shadow: 0 12px 40px rgba(0,0,0,.4); }
 dialog::backdrop { background: rgba(17, 24, 39, .65); }
+.layer { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; background: rgba(17, 24, 39, .65); overflow: auto; }
+.layer:popover-open { display: flex; align-items: center; justify-content: center; }
+.layer dialog { position: static; margin: auto; }
 .kinds { font-weight: 700; color: #7f1d1d; }
 .hint { font-size: 16px; color: #374151; }
 `;
+
+/**
+ * Over this many elements a modal dialog is too dear: showModal() (and close()) make the
+ * whole page inert, a style pass over every element that blocked a 5 MB-text page for
+ * 0.35 s idle and ~2 s on a busy 2-core machine (tests/perf/page-bench.ts). There the
+ * dialog opens non-modally inside a full-window top-layer popover (its own backdrop
+ * catches clicks on the page; Tab stays inside; Escape closes), which costs ~1-4 ms.
+ */
+export const MODAL_MAX_ELEMENTS = 20_000;
 
 /** What the alert shows, as a string: equal keys need no rebuild. */
 function viewKey(v: AlertView): string {
@@ -87,7 +99,11 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   // Our text is in the person's language whatever the page's lang is (screen readers).
   panel.lang = locale;
   dialog.lang = locale;
-  root.append(panel, dialog);
+  // Top-layer container for the non-modal dialog on huge pages (see MODAL_MAX_ELEMENTS).
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  layer.setAttribute('popover', 'manual');
+  root.append(panel, dialog, layer);
 
   let view: AlertView = { level: 'none', categories: [], mode: 'hidden', phrases: [] };
   let returnFocus: Element | null = null;
@@ -113,11 +129,19 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
     }
   };
 
+  /** Counted once, when the dialog first opens: is this page too big for a modal? */
+  let light: boolean | null = null;
+  const isLight = () => (light ??= supportsPopover && doc.getElementsByTagName('*').length > MODAL_MAX_ELEMENTS);
+  const hideLayer = () => {
+    if (supportsPopover && layer.matches(':popover-open')) layer.hidePopover();
+  };
+
   const closeDialog = () => {
     if (dialog.open) dialog.close();
   };
   let reopening = false;
   dialog.addEventListener('close', () => {
+    hideLayer();
     if (reopening) {
       reopening = false; // our own close-and-reopen after the page detached us
       return;
@@ -136,6 +160,12 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   // Keep Tab inside the dialog (the modal already makes the page inert; this also
   // wraps around instead of leaving for the browser's address bar).
   dialog.addEventListener('keydown', (ev) => {
+    // The non-modal dialog (huge pages) closes on Escape like the modal one.
+    if (ev.key === 'Escape' && ev.isTrusted && dialog.open && !dialog.matches(':modal')) {
+      ev.preventDefault();
+      dialog.close();
+      return;
+    }
     if (ev.key !== 'Tab') return;
     const items = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href]')];
     if (!items.length) return;
@@ -274,10 +304,17 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
       if (!dialog.open) {
         const active = doc.activeElement;
         if (!returnFocus && !(active && host.contains(active))) returnFocus = active && active !== doc.body ? active : null;
-        try {
-          dialog.showModal();
-        } catch {
-          dialog.show(); // not connected yet / another modal in the way: still visible
+        if (isLight()) {
+          if (dialog.parentNode !== layer) layer.append(dialog);
+          if (!layer.matches(':popover-open')) layer.showPopover();
+          dialog.show();
+          dialog.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+        } else {
+          try {
+            dialog.showModal();
+          } catch {
+            dialog.show(); // not connected yet / another modal in the way: still visible
+          }
         }
       }
     } else {

@@ -13,13 +13,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { alertLevel } from './support/pages';
+import { alertLevel, waitForAlertLevel } from './support/pages';
 import { shadowText } from './support/closed-shadow';
 
 let ext: ExtensionBrowser;
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer();
+  // A high-level scam text on a page of 30,000 elements (over MODAL_MAX_ELEMENTS).
+  server.route('/big/high.html', () => ({
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>公安通知</title></head><body>
+<p>我是公安局民警，你的银行账户涉嫌洗钱案件，已被冻结。为配合调查，请立即将全部资金转账到指定安全账户进行资金清查，不要告诉家人，否则以妨碍司法处理。</p>
+<p>请下载会议软件开启屏幕共享，按照民警指引操作，输入短信验证码完成验资。</p>
+${'<p>社区通知：本周六上午在活动室开展义诊，请居民带好医保卡。</p>\n'.repeat(30_000)}</body></html>`,
+  }));
   ext = await launchWithExtension();
 });
 afterAll(async () => {
@@ -65,6 +72,26 @@ describe('a page that owns a custom element named scam-sentinel-alert', () => {
     expect(await shadowText(page, 'scam-sentinel-alert')).toMatch(/保本保息|安全账户/);
     expect(await constructed(page)).toBe(0);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a very large page (more elements than a modal dialog can afford)', () => {
+  test('the high alert still interrupts: on top, focused, Tab stays inside, Escape leaves the banner', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/big/high.html'), { timeout: 60_000 });
+    expect(await waitForAlertLevel(page, ['high'], 30_000)).toBe('high');
+    await expect.poll(() => page.evaluate(() => document.querySelector('scam-sentinel-alert')?.getAttribute('data-mode')), { timeout: 10_000 }).toBe('dialog');
+    // On top of the page in the middle of the window, and the page behind cannot be clicked.
+    await expect.poll(() => page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('scam-sentinel-alert')?.localName ?? null)).toBe('scam-sentinel-alert');
+    expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.closest('scam-sentinel-alert')?.localName ?? null)).toBe('scam-sentinel-alert');
+    const focusOurs = () => page.evaluate(() => document.activeElement?.closest('scam-sentinel-alert')?.localName ?? null);
+    await expect.poll(focusOurs).toBe('scam-sentinel-alert');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await focusOurs()).toBe('scam-sentinel-alert');
+    expect(await shadowText(page, 'scam-sentinel-alert')).toContain('96110');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('scam-sentinel-alert')?.getAttribute('data-mode'))).toBe('banner');
     await page.close();
   });
 });

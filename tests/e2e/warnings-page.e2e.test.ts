@@ -59,6 +59,9 @@ describe('warns', () => {
       const h1Top = await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().top);
       expect(h1Top).toBeLessThan(40);
       expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('scam-sentinel-phrase'))).toBe(true);
+      // The highlight rule applies only to the few elements holding a phrase (no whole-page restyle).
+      expect(await page.evaluate(() => document.querySelectorAll('[data-scam-sentinel-hl]').length)).toBeGreaterThan(0);
+      expect(await page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('[data-scam-sentinel-hl]::highlight('))))).toBe(true);
       expect(await shadowText(page, ALERT)).toContain('保本保息');
       expect(seriousViolations(await axeShadowContent(page, ALERT, lang))).toEqual([]);
       await screenshot(page, `warn-banner-${lang}`);
