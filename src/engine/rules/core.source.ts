@@ -237,6 +237,11 @@ export const RULES: SrcRule[] = [
   },
 
   {
+    id: 'acq.help-pay', category: 'impersonation_acquaintance', weight: 30,
+    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
+    explanation: L('请你先替他付钱、垫钱、汇款或买机票，说以后再还：冒充熟人借钱的典型说法。', 'Asks you to pay, advance money, wire funds or buy a ticket for them, to be repaid later: the typical fake-acquaintance ask.'),
+  },
+  {
     id: 'acq.fake-order', category: 'impersonation_acquaintance', weight: 40,
     match: { all: [['我是', '老师', '主任', '校长', '领导', '采购', '部队', '学校'], ['代购', '代采购', '帮忙采购', '帮我采购', '帮我代买', '帮忙代买', '代买', '先垫', '垫付', '垫一下', '指定供应商', '这家供应商', '供应商的联系方式']], window: 120 },
     explanation: L('自称老师、领导或单位采购，要你先替他向“指定供应商”代购、垫钱或付定金：这是虚假订单骗局，供应商也是骗子。', 'Someone presenting as a teacher, official or buyer asks you to buy from their "supplier" first, advance money or pay a deposit: a fake-order scam, the supplier is in on it.'),
@@ -393,7 +398,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['车队', '一道', '承兑', '代收代付', '代收', '代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '跑分'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '跑分', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -493,7 +498,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.identity-request', category: 'signal', signal: 'request', weight: 22,
-    match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币', '定金', '货款', '借钱', '借点钱', '赔钱', '保释', '代购', '代采购', '垫一下']], window: 260 },
+    match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币', '定金', '货款', '借钱', '借点钱', '赔钱', '保释', '代购', '代采购', '垫一下', '机票钱', '帮我买', '先帮我']], window: 260 },
     explanation: L('陌生人先报出一个身份（客服、民警、领导、亲友、工作人员），接着要你转钱、报验证码、给卡号或下载软件：这就是诈骗的套路。', 'A stranger first names who they are (support, police, a boss, a relative, staff), then asks you to pay, read out a code, give a card number or install an app: the pattern of a scam.'),
   },
 

@@ -65,6 +65,7 @@ export const WARNS: Array<[Category, string]> = [
   ['impersonation_authority', '您好，我是市反诈中心的民警，您的银行卡涉嫌一起诈骗案，请立即添加办案专员微信 jz20261 配合核查，并把名下存款转入我们提供的账户。'],
   ['romance', '亲爱的，我们认识一个月了，要不交换些私密照片当纪念？用闪照发，看完就删，我保证不给别人看。'],
   ['card_trading', '长期收黑u，卡接回u都做，料主直接来，联系 @u_exchange'],
+  ['impersonation_acquaintance', '我是你以前的同事小刘，人在国外回不来，机票钱一直付不出去，你能不能先帮我买一张，回国马上还你。'],
 ];
 
 export const SILENT: Array<[string, string]> = [
@@ -104,4 +105,5 @@ export const SILENT: Array<[string, string]> = [
   ['news about intimate images', '体育新闻：前运动员出版自传，回忆年轻时为杂志拍摄写真的经历。'],
   ['phone review benchmark', '新机评测：这款手机安兔兔跑分超过一百万，日常使用非常流畅，续航也不错。'],
   ['bedding sale', '床上用品四件套全棉款今日特价，买一套送枕芯一对。'],
+  ['shop pay-for-me feature', '找朋友代付：把订单分享给好友，请他帮忙付款，好友付款后订单即可发货。'],
 ];
