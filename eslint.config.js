@@ -15,7 +15,7 @@ const extensionApis = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'assets/screenshots/**'] },
+  { ignores: ['.output*/**', 'screenshots/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'assets/screenshots/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
