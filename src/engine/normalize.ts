@@ -159,22 +159,25 @@ let OUT = new Uint16Array(0);
 let ST = new Uint32Array(0);
 let EN = new Uint32Array(0);
 let KIND = new Uint8Array(0); // class of each output unit (C_CJK / C_SPACE / C_PUNCT / C_PLAIN)
+/** Capacity doubling shared by both buffer sets: at least 64, at least `need`. */
+function nextCapacity(current: number, need: number): number {
+  let next = Math.max(64, current * 2);
+  while (next < need) next *= 2;
+  return next;
+}
+/** A copy of `a` with room for `size` units, keeping its first `used` units. */
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, used: number, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, used));
+  return b;
+}
 function ensure(n: number): void {
   if (n <= cap) return;
-  let next = Math.max(64, cap * 2);
-  while (next < n) next *= 2;
-  const o = new Uint16Array(next);
-  o.set(OUT.subarray(0, cap));
-  const s = new Uint32Array(next);
-  s.set(ST.subarray(0, cap));
-  const e = new Uint32Array(next);
-  e.set(EN.subarray(0, cap));
-  const k = new Uint8Array(next);
-  k.set(KIND.subarray(0, cap));
-  OUT = o;
-  ST = s;
-  EN = e;
-  KIND = k;
+  const next = nextCapacity(cap, n);
+  OUT = grow(OUT, cap, next);
+  ST = grow(ST, cap, next);
+  EN = grow(EN, cap, next);
+  KIND = grow(KIND, cap, next);
   cap = next;
 }
 
@@ -431,17 +434,10 @@ let ST2 = new Uint32Array(0);
 let EN2 = new Uint32Array(0);
 function ensure2(need: number): void {
   if (need <= cap2) return;
-  let next = Math.max(64, cap2 * 2);
-  while (next < need) next *= 2;
-  const o = new Uint16Array(next);
-  o.set(OUT2.subarray(0, cap2));
-  const s = new Uint32Array(next);
-  s.set(ST2.subarray(0, cap2));
-  const e = new Uint32Array(next);
-  e.set(EN2.subarray(0, cap2));
-  OUT2 = o;
-  ST2 = s;
-  EN2 = e;
+  const next = nextCapacity(cap2, need);
+  OUT2 = grow(OUT2, cap2, next);
+  ST2 = grow(ST2, cap2, next);
+  EN2 = grow(EN2, cap2, next);
   cap2 = next;
 }
 
