@@ -7,19 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { VARIANTS } from '../src/engine/normalize';
-import { buildPackData } from '../src/engine/rules/build';
+import { buildPackData, patternChars } from '../src/engine/rules/build';
 
 const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const pack = buildPackData(toTw);
 writeFileSync(new URL('../src/engine/rules/core.pack.json', import.meta.url), `${JSON.stringify(pack, null, 1)}\n`);
 // Every CJK character any pattern can match (for scripts/gen-t2s.mjs's table filter).
-const patterns: string[] = [...Object.values(pack.context).flat(), ...VARIANTS.flat()];
-for (const r of pack.rules) {
-  const m = r.match;
-  if ('any' in m) patterns.push(...m.any);
-  else if ('all' in m) patterns.push(...m.all.flat());
-  else patterns.push(m.regex, ...m.gate);
-}
-const chars = [...new Set(patterns.join('').match(/\p{Script=Han}/gu) ?? [])].sort().join('');
+const chars = patternChars(pack, VARIANTS);
 writeFileSync(new URL('../src/engine/data/pattern-chars.txt', import.meta.url), `${chars}\n`);
 console.log(`rules: ${pack.rules.length} rules, version ${pack.version}; ${chars.length} pattern characters`);

@@ -91,14 +91,8 @@ export const protocol = {
   },
   /** UI page: the person reports a site ("report this site") or a false alarm ("this warning is wrong"). Owned by src/background/reports.ts. */
   'ui-bg/report-create': {
-    request: z.object({
-      url,
-      kind: z.enum(['scam', 'false-alarm']),
-      from: z.enum(['popup', 'warning', 'options']),
-      category: z.string().max(64).optional(),
-      evidence: z.array(z.string().max(200)).max(20),
-      note: z.string().max(1000).optional(),
-    }),
+    // The stored report minus what the background assigns (id, time): one definition.
+    request: reportSchema.omit({ id: true, time: true }),
     response: z.object({ id: z.number().int() }),
   },
   /** Options page: the local report log, newest first. */

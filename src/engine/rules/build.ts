@@ -34,3 +34,19 @@ export function buildPackData(toTraditional: (s: string) => string): PackData {
     })),
   });
 }
+
+/**
+ * Every Han character any pattern can match (context words, evasion variants, rule
+ * phrases, regexes and gates): the filter for scripts/gen-t2s.mjs's runtime table.
+ * One definition for the build script and for the drift test that pins its output.
+ */
+export function patternChars(pack: PackData, variants: readonly (readonly string[])[]): string {
+  const patterns: string[] = [...Object.values(pack.context).flat(), ...variants.flat()];
+  for (const r of pack.rules) {
+    const m = r.match;
+    if ('any' in m) patterns.push(...m.any);
+    else if ('all' in m) patterns.push(...m.all.flat());
+    else patterns.push(m.regex, ...m.gate);
+  }
+  return [...new Set(patterns.join('').match(/\p{Script=Han}/gu) ?? [])].sort().join('');
+}

@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '../../../src/engine/compile';
-import { buildPackData } from '../../../src/engine/rules/build';
+import { buildPackData, patternChars } from '../../../src/engine/rules/build';
 import corePack from '../../../src/engine/rules/core.pack.json';
 import { parsePack } from '../../../src/engine/rules/schema';
 import { CATEGORIES, LOCALES } from '../../../src/engine/types';
@@ -68,14 +68,7 @@ describe('Traditional → Simplified table', () => {
     const { readFileSync } = await import('node:fs');
     const { VARIANTS } = await import('../../../src/engine/normalize');
     const pack = parsePack(corePack);
-    const patterns: string[] = [...Object.values(pack.context).flat(), ...VARIANTS.flat()];
-    for (const r of pack.rules) {
-      const m = r.match;
-      if ('any' in m) patterns.push(...m.any);
-      else if ('all' in m) patterns.push(...m.all.flat());
-      else patterns.push(m.regex, ...m.gate);
-    }
-    const chars = [...new Set(patterns.join('').match(/\p{Script=Han}/gu) ?? [])].sort().join('');
+    const chars = patternChars(pack, VARIANTS);
     const file = readFileSync(new URL('../../../src/engine/data/pattern-chars.txt', import.meta.url), 'utf8').trim();
     expect(file).toBe(chars);
   });
