@@ -111,7 +111,7 @@ describe.each(pages)('$file', (p) => {
     expect(p.html).not.toMatch(/\bon[a-z]+\s*=/i);
   });
   it('has real visible text', () => {
-    expect(p.text.replace(/\s/g, '').length).toBeGreaterThanOrEqual(550);
+    expect(p.text.replace(/\s/g, '').length).toBeGreaterThanOrEqual(600);
   });
 });
 
