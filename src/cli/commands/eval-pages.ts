@@ -4,8 +4,8 @@
  * Reads every .html file under the given directories (recursively), extracts the
  * visible text exactly as `sentinel scan` does (src/engine/html-text.ts), runs the
  * engine's page verdict (`scanPassages`) and prints warned (medium+) / silent counts
- * per class (scam vs legit, from the page's own metadata), per kind and per pension
- * form, then every page on the wrong side with its level and top evidence.
+ * per class (scam vs legit, from the page's own metadata), per category, pension form,
+ * kind and <html lang>, then every page on the wrong side with its level and top evidence.
  *
  * Page metadata (in <head>):
  *   <meta name="sentinel-expect" content="medium+ | high | silent">   scam pages: medium+ or high
@@ -43,6 +43,8 @@ export interface SuitePage {
   category: string | null;
   kind: string | null;
   pensionForm: string | null;
+  /** <html lang>, lower-cased ('-' when absent). */
+  lang: string;
   passages: string[];
 }
 
@@ -102,6 +104,7 @@ export function parsePage(file: string, html: string): SuitePage | string {
     category: metaOf(html, 'sentinel-category'),
     kind: metaOf(html, 'sentinel-kind'),
     pensionForm: metaOf(html, 'sentinel-pension-form'),
+    lang: (/<html[^>]*\slang\s*=\s*"([^"]*)"/i.exec(html.slice(0, 2000))?.[1] ?? '-').toLowerCase(),
     passages: passagesOf(file, html),
   };
 }
@@ -163,8 +166,9 @@ export function countRows(results: readonly PageResult[]): CountRow[] {
     add(`kind: ${r.page.kind ?? '-'}`, r);
     if (r.page.cls === 'scam') add(`category: ${r.page.category ?? '-'}`, r);
     if (r.page.pensionForm) add(`pension form: ${r.page.pensionForm}`, r);
+    add(`lang: ${r.page.lang}`, r);
   }
-  const order = (g: string) => (g === '*' ? 0 : g.startsWith('category') ? 1 : g.startsWith('pension') ? 2 : 3);
+  const order = (g: string) => (g === '*' ? 0 : g.startsWith('category') ? 1 : g.startsWith('pension') ? 2 : g.startsWith('kind') ? 3 : 4);
   return [...rows.values()].sort((a, b) => a.cls.localeCompare(b.cls) || order(a.group) - order(b.group) || a.group.localeCompare(b.group));
 }
 

@@ -46,6 +46,10 @@ describe('eval-pages: reading a suite', () => {
     const q = evalPages.parsePage('b.html', page('silent', PLAIN));
     expect(typeof q === 'object' && q.cls).toBe('legit');
   });
+  it('reads the page language from <html lang>', () => {
+    const p = evalPages.parsePage('tw.html', page('high', SCAM).replace('<html>', '<html lang="zh-TW">'));
+    expect(typeof p === 'object' && p.lang).toBe('zh-tw');
+  });
   it('rejects a page without a known expectation, naming the file', () => {
     expect(evalPages.parsePage('x.html', '<html><body>hi</body></html>')).toMatch(/^x\.html: sentinel-expect/);
     expect(evalPages.parsePage('y.html', page('maybe', PLAIN))).toMatch(/got maybe/);
@@ -80,6 +84,7 @@ describe('sentinel eval-pages', () => {
     expect(text).toMatch(/\| legit \| \*\*all\*\* \| 2 \| 1 \| 1 \|/);
     expect(text).toMatch(/\| scam \| pension form: free-trip \| 1 \| 0 \| 1 \|/);
     expect(text).toMatch(/\| legit \| kind: bank \| 1 \| 1 \| 0 \|/);
+    expect(text).toMatch(/\| scam \| lang: - \| 2 \| 1 \| 1 \|/);
     expect(text).toMatch(/on the wrong side \(2\)/);
     expect(out.some((l) => /MISSED .*missed\.html.*\[subtle \/ free-trip\]/.test(l))).toBe(true);
     expect(out.some((l) => /FALSE .*noisy\.html.*(medium|high) \d+: /.test(l))).toBe(true);
