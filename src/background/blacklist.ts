@@ -23,6 +23,7 @@ import { createBypass } from './bypass';
 import { createNavGuard, DNR_STATE_KEY, type DnrState } from './nav-guard';
 import { createUpdater, UPDATE_ALARM, type AlarmsApi, type FetchFn, type UpdaterLimits } from './updater';
 import { createFeedDriver } from './feed-driver';
+import { identifierHandlers } from './identifier-handlers';
 import type { ListStatus } from '../messaging/protocol';
 
 export const MAX_SUBSCRIPTIONS = 20;
@@ -164,6 +165,7 @@ export function createBlacklist(deps: BlacklistDeps) {
   }
 
   const handlers: Partial<Handlers> = {
+    ...identifierHandlers(lists),
     async 'ui-bg/url-verdict'({ url }) {
       const { verdict, host } = await lists.verdict(url);
       const base = { host, match: verdict.match ?? null, category: null, listId: null, listName: null, listUrl: null, firstSeen: null, listUpdatedAt: null, brand: null };

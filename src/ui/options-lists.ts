@@ -17,7 +17,7 @@ import { t, type MessageKey } from '../i18n';
 import type { ListStatus, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { LIST_FORMAT_NAMES } from '../messaging/protocol';
 import { el } from './dom';
-import { LIST_ERROR_CODES } from '../background/list-store';
+import { LIST_ERROR_CODES } from '../lists/vocabulary';
 
 export type RequestFn = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
