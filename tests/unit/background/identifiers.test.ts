@@ -53,7 +53,7 @@ describe('stays silent', () => {
     ['qq', '12345678', 'an expired entry'],
     ['phone', '13900001111', 'an unlisted number'],
     ['wechat', '13800138000', 'the listed value under another kind'],
-  ] as const)('%s %s (%s)', async (kind, value) => {
+  ] as const)('%s %s (%s)', async (kind, value, _why) => {
     expect(await listed([[kind, value]])).toEqual([]);
   });
 });
