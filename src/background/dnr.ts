@@ -15,15 +15,12 @@
  *   user allow    ids 3001..3999  prio 40  allow   ("always allow this site" lands here)
  *   bypass once   session rules 10001..  prio 50  allow   (continue once, this session)
  *
- * Redirect target: DNR cannot percent-encode, so (as uBO Lite's strict block does) the
- * rule's regexSubstitution puts the RAW URL in the fragment: `warning.html?k=blacklist#u=\0`.
- * Everything after `#u=` is the target, with all its `&`, `?` and `#` (a query parameter
- * would be cut at the first `&`); src/ui/target-url.ts targetParam reads it. Still one
- * regex rule per 100,000-domain chunk (Chromium allows 1,000 regex rules). The
- * navigation-guard fallback (nav-guard.ts) uses the encoded form
- * `warning.html?u=<encodeURIComponent(url)>&k=blacklist`.
+ * Redirect target: the warning-URL format of src/url/warning-url.ts (DNR cannot
+ * percent-encode, so the rule's regexSubstitution puts the RAW URL in the fragment). Still
+ * one regex rule per 100,000-domain chunk (Chromium allows 1,000 regex rules).
  */
 import type { DnrPlanSource, UserLists } from './list-store';
+import { warningRedirectSubstitution } from '../url/warning-url';
 
 export interface DnrRule {
   id: number;
@@ -73,7 +70,7 @@ export function redirectRule(id: number, priority: number, domains: string[], wa
   return {
     id,
     priority,
-    action: { type: 'redirect', redirect: { regexSubstitution: `${warningPage}?k=blacklist#u=\\0` } },
+    action: { type: 'redirect', redirect: { regexSubstitution: warningRedirectSubstitution(warningPage) } },
     condition: { regexFilter: '^https?://.*', requestDomains: domains, resourceTypes: MAIN_FRAME },
   };
 }

@@ -11,6 +11,7 @@
  * Dedupe and "already notified" marks live in storage.session (not module memory).
  */
 import type { StorageArea } from '../settings/store';
+import { buildWarningUrl } from '../url/warning-url';
 import type { Bypass } from './bypass';
 import type { Dnr } from './dnr';
 import type { ListService } from './list-service';
@@ -43,9 +44,9 @@ export interface NavGuardDeps {
   log?: (msg: string) => void;
 }
 
-/** The warning page URL contract shared with the warning page (issue 5). */
+/** The warning page URL (format: src/url/warning-url.ts). */
 export function warningUrl(warningPage: string, url: string): string {
-  return `${warningPage}?u=${encodeURIComponent(url)}&k=blacklist`;
+  return buildWarningUrl(warningPage, url, 'blacklist');
 }
 
 const isWeb = (url: string) => /^https?:\/\//i.test(url);
