@@ -8,7 +8,7 @@
  * MAX_NUMBER_OF_DYNAMIC_RULES = 5,000, MAX_NUMBER_OF_SESSION_RULES = 5,000 and
  * MAX_NUMBER_OF_REGEX_RULES = 1,000 (per ruleset); we use at most a few dozen rules.
  *
- * Rule ids and priorities (higher priority wins; mirrors src/lists/types.ts precedence):
+ * Rule ids and priorities (higher priority wins; DNR_PRIORITY of src/lists/precedence.ts):
  *   list block    ids 1..999      prio 10  redirect to warning.html
  *   list allow    ids 1001..1999  prio 20  allow
  *   user block    ids 2001..2999  prio 30  redirect
@@ -21,6 +21,7 @@
  */
 import type { DnrPlanSource, UserLists } from './list-store';
 import { warningRedirectSubstitution } from '../url/warning-url';
+import { DNR_PRIORITY } from '../lists/precedence';
 
 export interface DnrRule {
   id: number;
@@ -43,7 +44,8 @@ export const RULE_RANGES = {
   userAllow: [3001, 3999],
   bypass: [10001, 19999],
 } as const;
-export const PRIORITY = { listBlock: 10, listAllow: 20, userBlock: 30, userAllow: 40, bypass: 50 } as const;
+/** Priorities from the one precedence order (src/lists/precedence.ts). */
+export const PRIORITY = DNR_PRIORITY;
 
 export interface DnrOptions {
   /** Absolute URL of the packaged warning page, e.g. chrome-extension://id/warning.html */

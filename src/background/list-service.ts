@@ -3,7 +3,7 @@
  * way lists change (replace / remove), each change rebuilding the merged index aside
  * and swapping it in with ONE transaction (list-store.ts).
  *
- * Precedence (src/lists/types.ts): the person's own allow list, then their own block
+ * Precedence (src/lists/precedence.ts): the person's own allow list, then their own block
  * list, then the merged index (subscription/seed allow beats block inside it).
  * The in-memory index is only a cache of the 'merged' record: a restarted worker
  * loads it again in one read; nothing here must survive a restart.
@@ -12,6 +12,7 @@ import type { IdentifierEntry, IdentifierKind, ListEntry, UrlVerdict } from '../
 import { identifierMetaKey, LEVEL_BITS } from '../lists/compact-index';
 import { keyHashHex } from '../lists/hash';
 import { GENUINE_SERVICE_NUMBERS } from '../lists/service-numbers';
+import { LEVEL_ACTION, userLevelMatch } from '../lists/precedence';
 import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
 import { buildHitMeta, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
 
@@ -53,10 +54,7 @@ export interface VerdictInfo {
 export const SEED_ID = 'seed';
 export const MAX_USER_HOSTS = 5000;
 
-/** Does `host` equal `domain` or end with `.domain`? */
-export function hostInDomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
+export { hostInDomain } from '../lists/precedence';
 
 export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlanSource {
   const block = new Set<string>();
@@ -231,19 +229,19 @@ export function createListService(deps: ListServiceDeps) {
     async verdict(url: string): Promise<VerdictInfo> {
       const host = engine.canonicalHost(url);
       if (!host) return { verdict: { result: 'none', type: 'none' }, host: null };
-      const user = await userLists();
-      const allow = user.allow.find((u) => hostInDomain(host, u.host));
-      if (allow) {
+      // The person's own lists first (src/lists/precedence.ts), then the merged index.
+      const mine = userLevelMatch(host, await userLists());
+      if (mine) {
+        const action = LEVEL_ACTION[mine.level];
+        const { host: value, addedAt } = mine.entry;
         return {
           host,
-          verdict: { result: 'allow', type: 'allowlist', match: allow.host, entry: { kind: 'domain', value: allow.host, action: 'allow', category: 'unknown', source: 'user', firstSeen: allow.addedAt } },
-        };
-      }
-      const block = user.block.find((u) => hostInDomain(host, u.host));
-      if (block) {
-        return {
-          host,
-          verdict: { result: 'block', type: 'blocklist', match: block.host, entry: { kind: 'domain', value: block.host, action: 'block', category: 'unknown', source: 'user', firstSeen: block.addedAt } },
+          verdict: {
+            result: action,
+            type: action === 'allow' ? 'allowlist' : 'blocklist',
+            match: value,
+            entry: { kind: 'domain', value, action, category: 'unknown', source: 'user', firstSeen: addedAt },
+          },
         };
       }
       const probe = (await index()).probe(url);
