@@ -31,7 +31,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "名单更新于 3 小时前" and friends. Pure (tested in tests/unit/background/options-lists.test.ts). */
+/** "名单更新于 3 小时前" and friends. Pure (tested in tests/unit/background/blacklist.test.ts). */
 export function freshnessText(locale: Locale, s: Pick<ListStatus, 'kind' | 'lastSuccess'>, now: number): string {
   if (s.kind === 'seed') return t(locale, 'lists.fresh.bundled');
   if (s.lastSuccess === null) return t(locale, 'lists.fresh.never');
