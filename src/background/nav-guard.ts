@@ -15,20 +15,18 @@ import { buildWarningUrl } from '../url/warning-url';
 import type { Bypass } from './bypass';
 import type { Dnr } from './dnr';
 import type { ListService } from './list-service';
+import { DNR_STATE_KEY, type DnrState } from './dnr-state';
+
+// Owned by dnr-state.ts; re-exported for the guard's tests and callers.
+export { DNR_STATE_KEY, type DnrState } from './dnr-state';
 
 export type NavTrigger = 'before-navigate' | 'tab-updated' | 'history';
 export type GuardOutcome = 'none' | 'allowed' | 'dnr' | 'redirected' | 'duplicate';
 
-export const DNR_STATE_KEY = 'lists:dnrState';
 const GUARD_PREFIX = 'guard:';
 const NOTIFIED_PREFIX = 'notified:';
 const DEDUPE_MS = 5_000;
 
-export interface DnrState {
-  generation: number;
-  covered: number;
-  total: number;
-}
 
 export interface NavGuardDeps {
   lists: Pick<ListService, 'verdict' | 'generation'>;
