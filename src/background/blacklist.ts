@@ -60,8 +60,17 @@ export interface BlacklistDeps {
 
 function bundledSeed(): SeedList {
   // The seed's own listVersion decides when a newer build replaces the stored copy.
-  const seed = loadSeed();
-  return { version: seed.listVersion, name: SEED_SOURCE, entries: () => seed.entries };
+  // Validated on first use, not at every worker start: a cold wake that finds the stored
+  // index never needs the bundled copy (zod + canonical checks of every entry).
+  let seed: ReturnType<typeof loadSeed> | null = null;
+  const load = () => (seed ??= loadSeed());
+  return {
+    get version() {
+      return load().listVersion;
+    },
+    name: SEED_SOURCE,
+    entries: () => load().entries,
+  };
 }
 
 export function createBlacklist(deps: BlacklistDeps) {
