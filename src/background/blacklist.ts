@@ -9,7 +9,8 @@ import { loadSeed, SEED_SOURCE } from '../lists/seed';
 import type { Db } from './db';
 import type { StorageArea } from '../settings/store';
 import { loadSettings } from '../settings/store';
-import { resolveLocale, t } from '../i18n';
+import { resolveLocale } from '../i18n/locale-tag';
+import { tWorker } from '../i18n/worker';
 import { createListStore } from './list-store';
 import { createListService, type SeedList } from './list-service';
 import { sentinelEngine, type ListEngine } from './list-engine';
@@ -115,8 +116,8 @@ export function createBlacklist(deps: BlacklistDeps) {
     await deps.notifications!.create(`blocked-${tabId}-${deps.now()}`, {
       type: 'basic',
       iconUrl: deps.iconUrl ?? '',
-      title: t(locale, 'lists.notify.title'),
-      message: t(locale, 'lists.notify.body', { host: host || '?' }),
+      title: tWorker(locale, 'lists.notify.title'),
+      message: tWorker(locale, 'lists.notify.body', { host: host || '?' }),
     });
   }
 
