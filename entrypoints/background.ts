@@ -43,7 +43,11 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId === 0) void bg.onTopNavigation(details.tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void bg.onTabRemoved(tabId));
+  // One listener: tab state (main.ts) and the blacklist's per-tab guard state both forget the tab.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void bg.onTabRemoved(tabId);
+    void blacklist.onTabRemoved(tabId);
+  });
 
   // Blacklist: lists, updates, and stopping blacklisted pages before they load.
   browser.runtime.onInstalled.addListener(() => void blacklist.onInstalled());
@@ -52,5 +56,4 @@ export default defineBackground(() => {
   browser.webNavigation.onBeforeNavigate.addListener((d) => void blacklist.onBeforeNavigate(d));
   browser.webNavigation.onHistoryStateUpdated.addListener((d) => void blacklist.onHistoryStateUpdated(d));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void blacklist.onTabUpdated(tabId, change, tab));
-  browser.tabs.onRemoved.addListener((tabId) => void blacklist.onTabRemoved(tabId));
 });

@@ -31,6 +31,7 @@ export default defineContentScript({
       pageScanned: (p) => request('cs-bg/page-scanned', p),
       dismiss: (p) => request('cs-bg/dismiss-alert', p),
       urlVerdict: (p) => request('cs-bg/url-verdict', p),
+      identifiers: (p) => request('cs-bg/identifiers', p),
     }).catch((err) => console.debug('[ScamSentinel] content script stopped:', err));
   },
 });

@@ -1,31 +1,30 @@
 /**
- * The blacklist feature assembled from its parts (store → service → DNR / bypass / nav
- * guard / updater) with every browser API passed in, plus its protocol handlers and
- * lifecycle hooks. entrypoints/background.ts only connects browser events to these.
- *
- * Worker start (every wake-up): nothing heavy. The nav guard loads the merged index
- * lazily in one IndexedDB read on the first navigation it has to judge.
- * onInstalled / onStartup: install or refresh the bundled seed, bring DNR rules in sync
- * with the stored lists (a worker killed between a swap and its rule sync), and update
- * every stale subscription at once (the once-a-week PC).
+ * Composition root of the blacklist: its parts (store → service → DNR / bypass / nav
+ * guard / updater) assembled with every browser API passed in. What it does lives in
+ * its own modules: message handlers and their policy in blacklist-handlers.ts, install /
+ * start-up / alarm / navigation hooks in blacklist-lifecycle.ts, the DNR coverage record
+ * in dnr-state.ts. entrypoints/background.ts only connects browser events to these.
  */
 import { loadSeed, SEED_SOURCE } from '../lists/seed';
-import type { Handlers } from './router';
 import type { Db } from './db';
 import type { StorageArea } from '../settings/store';
 import { loadSettings } from '../settings/store';
-import { resolveLocale, t } from '../i18n';
-import { createListStore, type ListMeta } from './list-store';
-import { createListService, SEED_ID, type SeedList } from './list-service';
+import { resolveLocale } from '../i18n/locale-tag';
+import { tWorker } from '../i18n/worker';
+import { createListStore } from './list-store';
+import { createListService, type SeedList } from './list-service';
 import { sentinelEngine, type ListEngine } from './list-engine';
 import { createDnr, DEFAULT_DNR_OPTIONS, type DnrApi, type DnrOptions } from './dnr';
 import { createBypass } from './bypass';
-import { createNavGuard, DNR_STATE_KEY, type DnrState } from './nav-guard';
-import { createUpdater, UPDATE_ALARM, type AlarmsApi, type FetchFn, type UpdaterLimits } from './updater';
+import { createNavGuard } from './nav-guard';
+import { createUpdater, type AlarmsApi, type FetchFn, type UpdaterLimits } from './updater';
 import { createFeedDriver } from './feed-driver';
-import type { ListStatus } from '../messaging/protocol';
+import { createDnrStateStore, syncListRulesRecorded } from './dnr-state';
+import { blacklistHandlers } from './blacklist-handlers';
+import { blacklistLifecycle } from './blacklist-lifecycle';
 
-export const MAX_SUBSCRIPTIONS = 20;
+export { MAX_SUBSCRIPTIONS, statusOf } from './blacklist-handlers';
+
 /**
  * storage.local key: download timeout in ms for slow connections (clamped to 3 s – 5 min).
  * Default: DEFAULT_LIMITS.timeoutMs (60 s). The e2e sets it to test a hanging server quickly.
@@ -62,24 +61,16 @@ export interface BlacklistDeps {
 
 function bundledSeed(): SeedList {
   // The seed's own listVersion decides when a newer build replaces the stored copy.
-  const seed = loadSeed();
-  return { version: seed.listVersion, name: SEED_SOURCE, entries: () => seed.entries };
-}
-
-export function statusOf(m: ListMeta): ListStatus {
+  // Validated on first use, not at every worker start: a cold wake that finds the stored
+  // index never needs the bundled copy (zod + canonical checks of every entry).
+  let seed: ReturnType<typeof loadSeed> | null = null;
+  const load = () => (seed ??= loadSeed());
   return {
-    id: m.id,
-    kind: m.kind,
-    name: m.name,
-    url: m.url ?? null,
-    format: m.format,
-    entryCount: m.entryCount,
-    version: m.version ?? null,
-    lastSuccess: m.lastSuccess ?? null,
-    lastAttempt: m.lastAttempt ?? null,
-    lastError: m.lastError ? { code: m.lastError.code, detail: m.lastError.detail ?? null, at: m.lastError.at } : null,
-    failures: m.failures ?? 0,
-    nextDue: m.nextDue ?? null,
+    get version() {
+      return load().listVersion;
+    },
+    name: SEED_SOURCE,
+    entries: () => load().entries,
   };
 }
 
@@ -87,6 +78,7 @@ export function createBlacklist(deps: BlacklistDeps) {
   const engine = deps.engine ?? sentinelEngine;
   const store = createListStore(deps.db);
   const dnr = createDnr(deps.dnr, { warningPage: deps.warningPage, ...DEFAULT_DNR_OPTIONS, ...deps.dnrOptions });
+  const dnrState = createDnrStateStore(deps.local);
   const lists = createListService({
     store,
     engine,
@@ -95,9 +87,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     log: deps.log,
     clock: deps.clock,
     onListRulesChanged: async (plan, generation) => {
-      const { covered, total } = await dnr.syncListRules(plan);
-      const state: DnrState = { generation, covered, total };
-      await deps.local.set({ [DNR_STATE_KEY]: state });
+      const { covered, total } = await syncListRulesRecorded(dnr, dnrState, plan, generation);
       if (covered < total) deps.log?.(`DNR holds ${covered} of ${total} blocked domains; the rest is caught on navigation`);
     },
     onUserRulesChanged: (user) => dnr.syncUserRules(user),
@@ -126,166 +116,14 @@ export function createBlacklist(deps: BlacklistDeps) {
     await deps.notifications!.create(`blocked-${tabId}-${deps.now()}`, {
       type: 'basic',
       iconUrl: deps.iconUrl ?? '',
-      title: t(locale, 'lists.notify.title'),
-      message: t(locale, 'lists.notify.body', { host: host || '?' }),
+      title: tWorker(locale, 'lists.notify.title'),
+      message: tWorker(locale, 'lists.notify.body', { host: host || '?' }),
     });
   }
 
-  /** DNR rules = what the stored lists say (repairs a worker killed between swap and sync). */
-  function ensureDnrInSync(): Promise<void> {
-    // Under the list lock, so it cannot interleave with a swap's own rule sync.
-    return lists.withLock(async () => {
-      const source = await store.loadDnrSource();
-      if (!source) return;
-      const state = (await deps.local.get(DNR_STATE_KEY))[DNR_STATE_KEY] as DnrState | undefined;
-      if (state?.generation === source.generation) return;
-      const { covered, total } = await dnr.syncListRules(source);
-      await deps.local.set({ [DNR_STATE_KEY]: { generation: source.generation, covered, total } satisfies DnrState });
-    });
-  }
+  const handlers = blacklistHandlers({ lists, engine, bypass, updater, now: deps.now, random: deps.random });
+  const lifecycle = blacklistLifecycle({ lists, store, dnr, dnrState, guard, updater, warningPage: deps.warningPage, log: deps.log });
 
-  /** A host typed by the person, or a URL: canonical host, or null. */
-  function hostFromInput(input: string): string | null {
-    const s = input.trim();
-    if (!s || /\s/.test(s)) return null;
-    return engine.canonicalHost(/^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : `http://${s}/`);
-  }
-
-  async function prepare(startup: boolean): Promise<void> {
-    try {
-      await lists.ensureSeed();
-    } catch (err) {
-      // Storage refused (quota): the in-memory seed still protects; say so in the log.
-      deps.log?.(`storing the bundled list failed: ${String(err)}`);
-    }
-    await ensureDnrInSync().catch((err: unknown) => deps.log?.(`DNR sync failed: ${String(err)}`));
-    await dnr.syncUserRules(await lists.userLists()).catch((err: unknown) => deps.log?.(`user rules sync failed: ${String(err)}`));
-    await updater.runDue({ startup }).catch((err: unknown) => deps.log?.(`list update failed: ${String(err)}`));
-  }
-
-  const handlers: Partial<Handlers> = {
-    async 'ui-bg/url-verdict'({ url }) {
-      const { verdict, host } = await lists.verdict(url);
-      const base = { host, match: verdict.match ?? null, category: null, listId: null, listName: null, listUrl: null, firstSeen: null, listUpdatedAt: null, brand: null };
-      if (verdict.result === 'block' || verdict.result === 'allow') {
-        const e = verdict.entry;
-        const meta = e && e.source !== 'user' ? await lists.getMeta(e.source) : null;
-        return {
-          ...base,
-          result: verdict.result,
-          category: e?.category ?? null,
-          listId: e?.source ?? null,
-          listName: meta?.name ?? (e?.source === 'user' ? 'user' : null),
-          listUrl: meta?.url ?? null,
-          firstSeen: e?.firstSeen ?? null,
-          listUpdatedAt: meta?.lastSuccess ?? null,
-        };
-      }
-      const look = engine.lookalike(url);
-      return look ? { ...base, result: 'caution' as const, brand: look.brand } : { ...base, result: 'none' as const };
-    },
-    async 'ui-bg/proceed'({ url, scope }) {
-      return bypass.proceed(url, scope);
-    },
-    async 'ui-bg/undo-allow'({ host }) {
-      const h = hostFromInput(host);
-      if (!h) return { ok: false };
-      await bypass.undo(h);
-      return { ok: true };
-    },
-    async 'cs-bg/url-verdict'({ url }) {
-      const none = { caution: false, brandId: null, brand: null, reason: null };
-      const { verdict, host } = await lists.verdict(url);
-      // The person (or family) allowed the site, for good or for this session: the page
-      // side shows no alert and no cooling-off there. A list's allow entry only
-      // silences the lookalike caution (page wording is still judged).
-      if (verdict.result === 'allow' && verdict.entry?.source === 'user') return { ...none, allowed: true };
-      if (host && (await bypass.isBypassed(host))) return { ...none, allowed: true };
-      if (verdict.result === 'allow') return none;
-      const look = engine.lookalike(url);
-      return look ? { caution: true, brandId: look.brandId, brand: look.brand, reason: look.reason } : none;
-    },
-    async 'ui-bg/lists-get'() {
-      const metas = await lists.allMeta();
-      metas.sort((a, b) => (a.id === SEED_ID ? -1 : b.id === SEED_ID ? 1 : a.addedAt - b.addedAt));
-      const user = await lists.userLists();
-      return { lists: metas.map(statusOf), user: { allow: user.allow.map((u) => u.host), block: user.block.map((u) => u.host) } };
-    },
-    async 'ui-bg/lists-add'({ url, format, publicKey, name }) {
-      let parsed: URL;
-      try {
-        parsed = new URL(url.trim());
-      } catch {
-        return { ok: false, error: 'url', list: null };
-      }
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, error: 'url', list: null };
-      if (format === 'feed' && !publicKey?.trim()) return { ok: false, error: 'key', list: null };
-      const metas = await lists.allMeta();
-      if (metas.some((m) => m.url === parsed.href)) return { ok: false, error: 'exists', list: null };
-      if (metas.filter((m) => m.kind === 'subscription').length >= MAX_SUBSCRIPTIONS) return { ok: false, error: 'full', list: null };
-      const id = `sub-${deps.now().toString(36)}-${Math.floor((deps.random ?? Math.random)() * 1e6).toString(36)}`;
-      const meta: ListMeta = {
-        id,
-        kind: 'subscription',
-        name: name?.trim() || parsed.host,
-        url: parsed.href,
-        format,
-        ...(format === 'feed' ? { publicKey: publicKey!.trim() } : {}),
-        addedAt: deps.now(),
-        failures: 0,
-        entryCount: 0,
-      };
-      await lists.addList(meta);
-      const after = await updater.update(id);
-      await updater.schedule();
-      return { ok: true, error: null, list: after ? statusOf(after) : statusOf(meta) };
-    },
-    async 'ui-bg/lists-remove'({ id }) {
-      if (id === SEED_ID) return { ok: false, error: 'seed' };
-      if (!(await lists.getMeta(id))) return { ok: false, error: 'missing' };
-      await lists.removeList(id);
-      return { ok: true, error: null };
-    },
-    async 'ui-bg/lists-update'({ id }) {
-      const m = await updater.update(id);
-      await updater.schedule();
-      return { list: m ? statusOf(m) : null };
-    },
-    async 'ui-bg/lists-user-set'({ host, action, present }) {
-      const h = hostFromInput(host);
-      if (!h) return { ok: false, error: 'host' };
-      try {
-        await lists.setUserHost(h, action, present);
-      } catch {
-        return { ok: false, error: 'full' };
-      }
-      return { ok: true, error: null };
-    },
-  };
-
-  return {
-    handlers,
-    lists,
-    store,
-    dnr,
-    bypass,
-    guard,
-    updater,
-    /** Extension installed or updated. */
-    onInstalled: () => prepare(true),
-    /** Browser started (the PC was off): stale lists update now. */
-    onStartup: () => prepare(true),
-    async onAlarm(name: string): Promise<void> {
-      if (name === UPDATE_ALARM) await updater.runDue();
-    },
-    onBeforeNavigate: (d: { tabId: number; frameId: number; url: string }) => (d.frameId === 0 ? guard.check(d.tabId, d.url, 'before-navigate') : Promise.resolve('none' as const)),
-    onHistoryStateUpdated: (d: { tabId: number; frameId: number; url: string }) => (d.frameId === 0 ? guard.check(d.tabId, d.url, 'history') : Promise.resolve('none' as const)),
-    async onTabUpdated(tabId: number, change: { url?: string }, tab: { active?: boolean }): Promise<void> {
-      if (!change.url) return;
-      if (change.url.startsWith(deps.warningPage)) await guard.onWarningShown(tabId, change.url, tab.active ?? false);
-      else await guard.check(tabId, change.url, 'tab-updated');
-    },
-    onTabRemoved: (tabId: number) => guard.onTabRemoved(tabId),
-  };
+  return { handlers, lists, store, dnr, bypass, guard, updater, ...lifecycle };
 }
 export type Blacklist = ReturnType<typeof createBlacklist>;

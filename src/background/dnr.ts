@@ -8,22 +8,20 @@
  * MAX_NUMBER_OF_DYNAMIC_RULES = 5,000, MAX_NUMBER_OF_SESSION_RULES = 5,000 and
  * MAX_NUMBER_OF_REGEX_RULES = 1,000 (per ruleset); we use at most a few dozen rules.
  *
- * Rule ids and priorities (higher priority wins; mirrors src/lists/types.ts precedence):
+ * Rule ids and priorities (higher priority wins; DNR_PRIORITY of src/lists/precedence.ts):
  *   list block    ids 1..999      prio 10  redirect to warning.html
  *   list allow    ids 1001..1999  prio 20  allow
  *   user block    ids 2001..2999  prio 30  redirect
  *   user allow    ids 3001..3999  prio 40  allow   ("always allow this site" lands here)
  *   bypass once   session rules 10001..  prio 50  allow   (continue once, this session)
  *
- * Redirect target: DNR cannot percent-encode, so (as uBO Lite's strict block does) the
- * rule's regexSubstitution puts the RAW URL in the fragment: `warning.html?k=blacklist#u=\0`.
- * Everything after `#u=` is the target, with all its `&`, `?` and `#` (a query parameter
- * would be cut at the first `&`); src/ui/target-url.ts targetParam reads it. Still one
- * regex rule per 100,000-domain chunk (Chromium allows 1,000 regex rules). The
- * navigation-guard fallback (nav-guard.ts) uses the encoded form
- * `warning.html?u=<encodeURIComponent(url)>&k=blacklist`.
+ * Redirect target: the warning-URL format of src/url/warning-url.ts (DNR cannot
+ * percent-encode, so the rule's regexSubstitution puts the RAW URL in the fragment). Still
+ * one regex rule per 100,000-domain chunk (Chromium allows 1,000 regex rules).
  */
 import type { DnrPlanSource, UserLists } from './list-store';
+import { warningRedirectSubstitution } from '../url/warning-url';
+import { DNR_PRIORITY } from '../lists/precedence';
 
 export interface DnrRule {
   id: number;
@@ -46,7 +44,8 @@ export const RULE_RANGES = {
   userAllow: [3001, 3999],
   bypass: [10001, 19999],
 } as const;
-export const PRIORITY = { listBlock: 10, listAllow: 20, userBlock: 30, userAllow: 40, bypass: 50 } as const;
+/** Priorities from the one precedence order (src/lists/precedence.ts). */
+export const PRIORITY = DNR_PRIORITY;
 
 export interface DnrOptions {
   /** Absolute URL of the packaged warning page, e.g. chrome-extension://id/warning.html */
@@ -73,7 +72,7 @@ export function redirectRule(id: number, priority: number, domains: string[], wa
   return {
     id,
     priority,
-    action: { type: 'redirect', redirect: { regexSubstitution: `${warningPage}?k=blacklist#u=\\0` } },
+    action: { type: 'redirect', redirect: { regexSubstitution: warningRedirectSubstitution(warningPage) } },
     condition: { regexFilter: '^https?://.*', requestDomains: domains, resourceTypes: MAIN_FRAME },
   };
 }

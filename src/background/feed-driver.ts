@@ -6,9 +6,9 @@
  *   parseSnapshot / parseDiff (zod, canonical entries) → new entries for the atomic swap.
  * A diff is applied to the entries we hold; any error leaves them untouched.
  */
-import { FEED_LIMITS, feedEntriesToList, parseDiff, parseSnapshot, planUpdate, verifyManifest, verifyPart, type FeedErrorCode } from '../lists/feed';
-import type { ListEntry } from '../lists/types';
-import type { ListErrorCode } from './list-store';
+import { FEED_LIMITS, feedEntriesToList, feedIdentifiersToList, parseDiff, parseSnapshot, planUpdate, verifyManifest, verifyPart, type FeedErrorCode } from '../lists/feed';
+import type { IdentifierEntry, ListEntry } from '../lists/types';
+import type { ListErrorCode } from '../lists/vocabulary';
 import type { FeedDriver, FeedResult } from './updater';
 
 const FEED_ERRORS: Record<FeedErrorCode, ListErrorCode> = {
@@ -39,7 +39,7 @@ export function pinnedKeysOf(publicKey: string | undefined): string[] {
 
 export function createFeedDriver(opts: { subtle?: SubtleCrypto } = {}): FeedDriver {
   return {
-    async update(meta, fetchBytes, current) {
+    async update(meta, fetchBytes, current, currentIds) {
       const pins = pinnedKeysOf(meta.publicKey);
       if (!pins.length) return { kind: 'error', code: 'wrong-key', detail: 'no publisher key pinned for this subscription' };
       const got = await fetchBytes(meta.url!, { etag: meta.etag, lastModified: meta.lastModified, maxBytes: FEED_LIMITS.manifestBytes });
@@ -60,10 +60,12 @@ export function createFeedDriver(opts: { subtle?: SubtleCrypto } = {}): FeedDriv
       const checked = await verifyPart(part.bytes, plan.part, { subtle: opts.subtle });
       if (!checked.ok) return err(checked.error.code, checked.error.message);
       let entries: ListEntry[];
+      let identifiers: IdentifierEntry[];
       if (plan.action === 'full') {
         const snap = parseSnapshot(checked.value, manifest);
         if (!snap.ok) return err(snap.error.code, snap.error.message);
         entries = feedEntriesToList(snap.value.entries, meta.id);
+        identifiers = feedIdentifiersToList(snap.value.identifiers ?? [], meta.id);
       } else {
         const diff = parseDiff(checked.value, manifest, plan.fromVersion);
         if (!diff.ok) return err(diff.error.code, diff.error.message);
@@ -72,8 +74,13 @@ export function createFeedDriver(opts: { subtle?: SubtleCrypto } = {}): FeedDriv
         entries = (await current()).filter((e) => !removed.has(k(e)));
         const have = new Set(entries.map(k));
         for (const a of feedEntriesToList(diff.value.add, meta.id)) if (!have.has(k(a))) entries.push(a);
+        const ki = (e: { kind: string; value: string }) => `${e.kind}|${e.value}`;
+        const removedIds = new Set((diff.value.removeIdentifiers ?? []).map(ki));
+        identifiers = ((await currentIds?.()) ?? []).filter((e) => !removedIds.has(ki(e)));
+        const haveIds = new Set(identifiers.map(ki));
+        for (const a of feedIdentifiersToList(diff.value.addIdentifiers ?? [], meta.id)) if (!haveIds.has(ki(a))) identifiers.push(a);
       }
-      return { kind: 'updated', entries, version: manifest.listVersion, listId: manifest.listId, etag: got.etag, lastModified: got.lastModified };
+      return { kind: 'updated', entries, identifiers, version: manifest.listVersion, listId: manifest.listId, etag: got.etag, lastModified: got.lastModified };
     },
   };
 }

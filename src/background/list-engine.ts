@@ -9,17 +9,15 @@
  * (drops hash collisions and expired entries, fills in category/source/firstSeen).
  */
 import { CompactIndex } from '../lists/compact-index';
-import { parseTextList, type TextListFormat } from '../lists/formats';
+import { parseTextList } from '../lists/formats';
+import type { ListErrorCode, TextListFormat } from '../lists/vocabulary';
 import { buildIndex, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
-import type { ListEntry, UrlVerdict } from '../lists/types';
+import type { IdentifierEntry, ListEntry, UrlVerdict } from '../lists/types';
+import { parseKeyHashHex } from '../lists/hash';
 import { canonicalize } from '../url/canonicalize';
 import { lookalike as lookalikeHost } from '../url/lookalike';
 import type { LocalizedText } from '../engine/types';
-import type { ListErrorCode } from './list-store';
 
-/** Formats a subscription can be published in. 'auto' sniffs plain/hosts/adblock. */
-export const LIST_FORMATS = ['auto', 'hosts', 'adblock', 'plain', 'feed'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export interface IndexProbe {
   verdict: UrlVerdict;
@@ -29,15 +27,17 @@ export interface IndexProbe {
 /** A compiled, immutable lookup index with its own serialized form (toBytes/fromBytes). */
 export interface CompiledIndex {
   probe(url: string): IndexProbe;
+  /** Level flags of a key given by its hash (src/lists/hash.ts keyHashHex); 0 when absent. */
+  findHash(hashHex: string): number;
   toBytes(): Uint8Array;
   readonly size: number;
 }
 
-export type ParseOutcome = { ok: true; entries: ListEntry[]; rejected: number } | { ok: false; code: ListErrorCode; detail: string };
+export type ParseOutcome = { ok: true; entries: ListEntry[]; identifiers: IdentifierEntry[]; rejected: number } | { ok: false; code: ListErrorCode; detail: string };
 
 export interface ListEngine {
   parseList(text: string, format: TextListFormat, source: string, now: number): ParseOutcome;
-  buildIndex(entries: readonly ListEntry[]): CompiledIndex;
+  buildIndex(entries: readonly ListEntry[], identifiers?: readonly IdentifierEntry[]): CompiledIndex;
   loadIndex(bytes: Uint8Array): CompiledIndex;
   confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
@@ -61,6 +61,10 @@ function wrap(ix: CompactIndex): CompiledIndex {
       const r = lookupUrl(ix, url);
       return { verdict: r.verdict, hits: r.hits };
     },
+    findHash: (hex) => {
+      const h = parseKeyHashHex(hex);
+      return h ? ix.find(h[0], h[1]) : 0;
+    },
     toBytes: () => ix.toBytes(),
     get size() {
       return ix.size;
@@ -80,9 +84,9 @@ export const sentinelEngine: ListEngine = {
   parseList(text, format, source, now) {
     const r = parseTextList(text, format, { source, now });
     if (!r.ok) return { ok: false, code: PARSE_ERRORS[r.error.code] ?? 'bad-format', detail: r.error.message.slice(0, 200) };
-    return { ok: true, entries: r.list.entries, rejected: r.list.rejected };
+    return { ok: true, entries: r.list.entries, identifiers: r.list.identifiers, rejected: r.list.rejected };
   },
-  buildIndex: (entries) => wrap(buildIndex(entries)),
+  buildIndex: (entries, identifiers = []) => wrap(buildIndex(entries, identifiers)),
   loadIndex: (bytes) => wrap(CompactIndex.fromBytes(bytes)),
   confirm: (probe, records, now) => confirmVerdict(probe.hits, records, now),
   canonicalHost(url) {

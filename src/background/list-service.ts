@@ -3,12 +3,16 @@
  * way lists change (replace / remove), each change rebuilding the merged index aside
  * and swapping it in with ONE transaction (list-store.ts).
  *
- * Precedence (src/lists/types.ts): the person's own allow list, then their own block
+ * Precedence (src/lists/precedence.ts): the person's own allow list, then their own block
  * list, then the merged index (subscription/seed allow beats block inside it).
  * The in-memory index is only a cache of the 'merged' record: a restarted worker
  * loads it again in one read; nothing here must survive a restart.
  */
-import type { ListEntry, UrlVerdict } from '../lists/types';
+import type { IdentifierEntry, IdentifierKind, ListEntry, UrlVerdict } from '../lists/types';
+import { identifierMetaKey, LEVEL_BITS } from '../lists/compact-index';
+import { keyHashHex } from '../lists/hash';
+import { GENUINE_SERVICE_NUMBERS } from '../lists/service-numbers';
+import { LEVEL_ACTION, userLevelMatch } from '../lists/precedence';
 import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
 import { buildHitMeta, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
 
@@ -33,6 +37,15 @@ export interface ListServiceDeps {
   onUserRulesChanged?: (user: UserLists) => Promise<void>;
 }
 
+/** A listed identifier the page showed (by hash), with where it is listed. */
+export interface IdentifierHit {
+  kind: IdentifierKind;
+  hash: string;
+  source: string;
+  category: ListEntry['category'];
+  firstSeen: number;
+}
+
 export interface VerdictInfo {
   verdict: UrlVerdict;
   host: string | null;
@@ -41,10 +54,7 @@ export interface VerdictInfo {
 export const SEED_ID = 'seed';
 export const MAX_USER_HOSTS = 5000;
 
-/** Does `host` equal `domain` or end with `.domain`? */
-export function hostInDomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
+export { hostInDomain } from '../lists/precedence';
 
 export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlanSource {
   const block = new Set<string>();
@@ -58,6 +68,13 @@ export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlan
   }
   for (const a of allow) block.delete(a);
   return { block: [...block], allow: [...allow] };
+}
+
+let genuine: Set<string> | null = null;
+/** Hashes of the genuine service numbers, as a page would send them (computed once). */
+function genuineHashes(): Set<string> {
+  genuine ??= new Set([...GENUINE_SERVICE_NUMBERS].map((n) => keyHashHex('phone', n)));
+  return genuine;
 }
 
 export function createListService(deps: ListServiceDeps) {
@@ -144,21 +161,24 @@ export function createListService(deps: ListServiceDeps) {
     return engine.confirm(probe, (k) => records.get(k), deps.now());
   }
 
-  async function rebuild(change: { meta?: ListMeta; entries?: ListEntry[]; removeId?: string }): Promise<void> {
+  async function rebuild(change: { meta?: ListMeta; entries?: ListEntry[]; identifiers?: IdentifierEntry[]; removeId?: string }): Promise<void> {
     const metas = await store.allMeta();
     const all: ListEntry[] = [];
+    const ids: IdentifierEntry[] = [];
     for (const m of metas) {
       if (m.id === change.removeId || m.id === change.meta?.id) continue;
       // Element by element: spreading 100,000+ entries into push() overflows the stack.
       for (const e of await store.getEntries(m.id)) all.push(e);
+      for (const e of await store.getIdentifiers(m.id)) ids.push(e);
     }
     if (change.entries) for (const e of change.entries) all.push(e);
+    if (change.identifiers) for (const e of change.identifiers) ids.push(e);
     const clock = deps.clock ?? (() => 0);
     const t0 = clock();
-    const built = engine.buildIndex(all);
+    const built = engine.buildIndex(all, ids);
     const generation = (await store.currentGeneration()) + 1;
     const plan = dnrPlanFrom(all, deps.now());
-    const hitMeta = buildHitMeta(all);
+    const hitMeta = buildHitMeta(all, ids);
     const t1 = clock();
     await store.commit({ ...change, merged: { bytes: built.toBytes(), generation, builtAt: deps.now() }, dnr: plan, hitMeta });
     const t2 = clock();
@@ -176,6 +196,30 @@ export function createListService(deps: ListServiceDeps) {
     getMeta: (id: string) => store.getMeta(id),
     allMeta: () => store.allMeta(),
     entriesOf: (id: string) => store.getEntries(id),
+    identifiersOf: (id: string) => store.getIdentifiers(id),
+    /**
+     * Which of these identifiers (kind + hash, as the page sends them) are listed? Block
+     * entries only (identifiers are never "allowed"); expired entries and genuine service
+     * numbers (src/lists/service-numbers.ts) are never reported.
+     */
+    async identifierHits(ids: ReadonlyArray<{ kind: IdentifierKind; hash: string }>): Promise<IdentifierHit[]> {
+      const ix = await index();
+      const blockBits = LEVEL_BITS.userBlock | LEVEL_BITS.listBlock;
+      const out: IdentifierHit[] = [];
+      for (const { kind, hash } of ids) {
+        if (kind === 'phone' && genuineHashes().has(hash)) continue;
+        if (!(ix.findHash(hash) & blockBits)) continue;
+        const key = identifierMetaKey(kind, hash);
+        const tuples = cached?.memRecords ? [] : await store.hitMeta(key).catch(() => []);
+        const now = deps.now();
+        const live = tuples.filter(([, action, , , expires]) => action === 'block' && (expires === undefined || expires > now));
+        // Earliest listing first: "listed since" is the oldest date any list gives.
+        live.sort((a, b) => a[3] - b[3]);
+        const best = live[0];
+        if (best) out.push({ kind, hash, source: best[0], category: best[2], firstSeen: best[3] });
+      }
+      return out;
+    },
     /** Generation of the merged index in use (0 = bundled seed built in memory). */
     async generation(): Promise<number> {
       await index();
@@ -185,19 +229,19 @@ export function createListService(deps: ListServiceDeps) {
     async verdict(url: string): Promise<VerdictInfo> {
       const host = engine.canonicalHost(url);
       if (!host) return { verdict: { result: 'none', type: 'none' }, host: null };
-      const user = await userLists();
-      const allow = user.allow.find((u) => hostInDomain(host, u.host));
-      if (allow) {
+      // The person's own lists first (src/lists/precedence.ts), then the merged index.
+      const mine = userLevelMatch(host, await userLists());
+      if (mine) {
+        const action = LEVEL_ACTION[mine.level];
+        const { host: value, addedAt } = mine.entry;
         return {
           host,
-          verdict: { result: 'allow', type: 'allowlist', match: allow.host, entry: { kind: 'domain', value: allow.host, action: 'allow', category: 'unknown', source: 'user', firstSeen: allow.addedAt } },
-        };
-      }
-      const block = user.block.find((u) => hostInDomain(host, u.host));
-      if (block) {
-        return {
-          host,
-          verdict: { result: 'block', type: 'blocklist', match: block.host, entry: { kind: 'domain', value: block.host, action: 'block', category: 'unknown', source: 'user', firstSeen: block.addedAt } },
+          verdict: {
+            result: action,
+            type: action === 'allow' ? 'allowlist' : 'blocklist',
+            match: value,
+            entry: { kind: 'domain', value, action, category: 'unknown', source: 'user', firstSeen: addedAt },
+          },
         };
       }
       const probe = (await index()).probe(url);
@@ -227,9 +271,9 @@ export function createListService(deps: ListServiceDeps) {
         });
       });
     },
-    /** Swap in a list's new entries (already parsed and verified). Atomic. */
-    replaceList(meta: ListMeta, entries: ListEntry[]): Promise<void> {
-      return serialized(() => rebuild({ meta: { ...meta, entryCount: entries.length }, entries }));
+    /** Swap in a list's new entries and identifiers (already parsed and verified). Atomic. */
+    replaceList(meta: ListMeta, entries: ListEntry[], identifiers: IdentifierEntry[] = []): Promise<void> {
+      return serialized(() => rebuild({ meta: { ...meta, entryCount: entries.length + identifiers.length }, entries, identifiers }));
     },
     /** Add a subscription that has no entries yet (its first update fills it). */
     addList(meta: ListMeta): Promise<void> {

@@ -4,6 +4,7 @@
  *   lists      one metadata record per list (ListMeta), plus the small user list record
  *              (id 'user': the person's own allow/block hosts, checked before any list).
  *   listBlobs  'entries:<id>'  that list's entries (needed to rebuild the merged index)
+ *              'ids:<id>'      that list's identifiers (phone, bank card, USDT, QQ, WeChat)
  *              'merged'        the serialized merged index of seed + subscriptions: ONE
  *                              record, so a cold worker loads it in one read
  *              'generation'    the merged index's generation alone (cheap to read)
@@ -18,28 +19,14 @@
  * old list; IndexedDB rolls an interrupted transaction back, so never half a list.
  */
 import type { Db } from './db';
-import type { ListEntry } from '../lists/types';
-import type { ListFormat } from './list-engine';
+import type { IdentifierEntry, ListEntry } from '../lists/types';
+import { identifierMetaKey } from '../lists/compact-index';
+import { keyHashHex } from '../lists/hash';
+import type { ListErrorCode, ListFormat } from '../lists/vocabulary';
 
 export type ListKind = 'seed' | 'subscription';
 
-/** Why the last update failed, in codes the options page turns into plain words. */
-export const LIST_ERROR_CODES = [
-  'network',
-  'timeout',
-  'http',
-  'too-large',
-  'truncated',
-  'bad-signature',
-  'wrong-key',
-  'bad-hash',
-  'bad-format',
-  'empty',
-  'rollback',
-  'quota',
-  'storage',
-] as const;
-export type ListErrorCode = (typeof LIST_ERROR_CODES)[number];
+// The list vocabulary (formats, error codes) lives in src/lists/vocabulary.ts.
 
 export interface ListMeta {
   id: string;
@@ -122,6 +109,22 @@ export function decodeEntries(bytes: Uint8Array | ArrayBuffer, source: string): 
 }
 
 const entriesKey = (id: string) => `entries:${id}`;
+const idsKey = (id: string) => `ids:${id}`;
+
+// Identifiers are stored as [kind, value, category, firstSeen, expires?].
+type IdTuple = [IdentifierEntry['kind'], string, IdentifierEntry['category'], number, number?];
+
+export function encodeIdentifiers(ids: readonly IdentifierEntry[]): Uint8Array {
+  const tuples: IdTuple[] = ids.map((e) => (e.expires === undefined ? [e.kind, e.value, e.category, e.firstSeen] : [e.kind, e.value, e.category, e.firstSeen, e.expires]));
+  return new TextEncoder().encode(JSON.stringify(tuples));
+}
+
+export function decodeIdentifiers(bytes: Uint8Array | ArrayBuffer, source: string): IdentifierEntry[] {
+  const tuples = JSON.parse(new TextDecoder().decode(bytes)) as IdTuple[];
+  return tuples.map(([kind, value, category, firstSeen, expires]) =>
+    expires === undefined ? { kind, value, category, source, firstSeen } : { kind, value, category, source, firstSeen, expires },
+  );
+}
 
 /** 1,000,000 entries → ~250 per shard (~20 KB of JSON to parse on a hit). */
 export const HIT_META_BUCKETS = 4096;
@@ -145,11 +148,16 @@ export function hitMetaBucket(metaKey: string): number {
  * Shards of [metaKey, source, action, category, firstSeen, expires?] rows. Arrays, not
  * objects keyed by metaKey: 1M keys in objects cost ~10x more to build and stringify.
  */
-export function buildHitMeta(entries: readonly ListEntry[]): Uint8Array[] {
+export function buildHitMeta(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[] = []): Uint8Array[] {
   const shards: unknown[][][] = Array.from({ length: HIT_META_BUCKETS }, () => []);
   for (const e of entries) {
     const key = metaKeyOf(e);
     shards[hitMetaBucket(key)]!.push(e.expires === undefined ? [key, e.source, e.action, e.category, e.firstSeen] : [key, e.source, e.action, e.category, e.firstSeen, e.expires]);
+  }
+  // Identifiers under their hash (the page sends hashes): an identifier is always a block.
+  for (const e of identifiers) {
+    const key = identifierMetaKey(e.kind, keyHashHex(e.kind, e.value));
+    shards[hitMetaBucket(key)]!.push(e.expires === undefined ? [key, e.source, 'block', e.category, e.firstSeen] : [key, e.source, 'block', e.category, e.firstSeen, e.expires]);
   }
   const enc = new TextEncoder();
   return shards.map((rows) => enc.encode(JSON.stringify(rows)));
@@ -173,6 +181,10 @@ export function createListStore(db: () => Promise<Db>) {
     async getEntries(id: string): Promise<ListEntry[]> {
       const row = await (await db()).get('listBlobs', entriesKey(id));
       return row ? decodeEntries(row.bytes, id) : [];
+    },
+    async getIdentifiers(id: string): Promise<IdentifierEntry[]> {
+      const row = await (await db()).get('listBlobs', idsKey(id));
+      return row ? decodeIdentifiers(row.bytes, id) : [];
     },
     /** The merged index in ONE read (cold worker path). */
     async loadMerged(): Promise<MergedRecord | null> {
@@ -213,6 +225,7 @@ export function createListStore(db: () => Promise<Db>) {
     async commit(change: {
       meta?: ListMeta;
       entries?: readonly ListEntry[];
+      identifiers?: readonly IdentifierEntry[];
       removeId?: string;
       merged: { bytes: Uint8Array; generation: number; builtAt: number };
       dnr: DnrPlanSource;
@@ -230,11 +243,12 @@ export function createListStore(db: () => Promise<Db>) {
         const track = (...ps: Promise<unknown>[]) => ps.forEach((p) => writes.push(p.catch(() => undefined)));
         tx.done.catch(() => undefined);
         if (change.removeId) {
-          track(lists.delete(change.removeId), blobs.delete(entriesKey(change.removeId)));
+          track(lists.delete(change.removeId), blobs.delete(entriesKey(change.removeId)), blobs.delete(idsKey(change.removeId)));
         }
         if (change.meta) {
           track(lists.put(change.meta as unknown as ListMeta & Record<string, unknown>));
           if (change.entries) track(blobs.put({ id: entriesKey(change.meta.id), bytes: encodeEntries(change.entries) }));
+          if (change.entries || change.identifiers) track(blobs.put({ id: idsKey(change.meta.id), bytes: encodeIdentifiers(change.identifiers ?? []) }));
         }
         track(blobs.put({ id: 'generation', bytes: new Uint8Array(0), generation: change.merged.generation }));
         track(blobs.put({ id: 'merged', bytes: change.merged.bytes, generation: change.merged.generation, builtAt: change.merged.builtAt }));

@@ -11,23 +11,22 @@
  * Dedupe and "already notified" marks live in storage.session (not module memory).
  */
 import type { StorageArea } from '../settings/store';
+import { buildWarningUrl } from '../url/warning-url';
 import type { Bypass } from './bypass';
 import type { Dnr } from './dnr';
 import type { ListService } from './list-service';
+import { DNR_STATE_KEY, type DnrState } from './dnr-state';
+
+// Owned by dnr-state.ts; re-exported for the guard's tests and callers.
+export { DNR_STATE_KEY, type DnrState } from './dnr-state';
 
 export type NavTrigger = 'before-navigate' | 'tab-updated' | 'history';
 export type GuardOutcome = 'none' | 'allowed' | 'dnr' | 'redirected' | 'duplicate';
 
-export const DNR_STATE_KEY = 'lists:dnrState';
 const GUARD_PREFIX = 'guard:';
 const NOTIFIED_PREFIX = 'notified:';
 const DEDUPE_MS = 5_000;
 
-export interface DnrState {
-  generation: number;
-  covered: number;
-  total: number;
-}
 
 export interface NavGuardDeps {
   lists: Pick<ListService, 'verdict' | 'generation'>;
@@ -43,9 +42,9 @@ export interface NavGuardDeps {
   log?: (msg: string) => void;
 }
 
-/** The warning page URL contract shared with the warning page (issue 5). */
+/** The warning page URL (format: src/url/warning-url.ts). */
 export function warningUrl(warningPage: string, url: string): string {
-  return `${warningPage}?u=${encodeURIComponent(url)}&k=blacklist`;
+  return buildWarningUrl(warningPage, url, 'blacklist');
 }
 
 const isWeb = (url: string) => /^https?:\/\//i.test(url);

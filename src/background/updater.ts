@@ -14,9 +14,10 @@
  * At browser start-up any list older than UPDATE_INTERVAL is updated at once, so a PC
  * switched on once a week fetches within seconds of start, not at the next period.
  */
-import type { ListEntry } from '../lists/types';
+import type { IdentifierEntry, ListEntry } from '../lists/types';
 import type { ListEngine } from './list-engine';
-import { StorageQuotaError, type ListErrorCode, type ListMeta } from './list-store';
+import { StorageQuotaError, type ListMeta } from './list-store';
+import type { ListErrorCode } from '../lists/vocabulary';
 import type { ListService } from './list-service';
 
 export const UPDATE_ALARM = 'lists:update';
@@ -48,11 +49,16 @@ export interface FetchOptions {
 /** What a signed-feed driver returns (verification happens inside, before any parsing). */
 export type FeedResult =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
-  | { kind: 'updated'; entries: ListEntry[]; version: number; listId?: string; etag?: string; lastModified?: string; rejected?: number }
+  | { kind: 'updated'; entries: ListEntry[]; identifiers?: IdentifierEntry[]; version: number; listId?: string; etag?: string; lastModified?: string; rejected?: number }
   | { kind: 'error'; code: ListErrorCode; detail?: string };
 
 export interface FeedDriver {
-  update(meta: ListMeta, fetchBytes: (url: string, opts?: FetchOptions) => Promise<FetchOutcome>, current: () => Promise<ListEntry[]>): Promise<FeedResult>;
+  update(
+    meta: ListMeta,
+    fetchBytes: (url: string, opts?: FetchOptions) => Promise<FetchOutcome>,
+    current: () => Promise<ListEntry[]>,
+    currentIds?: () => Promise<IdentifierEntry[]>,
+  ): Promise<FeedResult>;
 }
 
 export interface AlarmsApi {
@@ -170,11 +176,11 @@ export function createUpdater(deps: UpdaterDeps) {
     if (meta.kind !== 'subscription' || !meta.url) return meta;
     if (meta.format === 'feed') {
       if (!deps.feed) return fail(meta, 'bad-format', 'signed feeds unavailable');
-      const r = await deps.feed.update(meta, fetchBytes, () => deps.lists.entriesOf(meta.id));
+      const r = await deps.feed.update(meta, fetchBytes, () => deps.lists.entriesOf(meta.id), () => deps.lists.identifiersOf(meta.id));
       if (r.kind === 'error') return fail(meta, r.code, r.detail);
       if (r.kind === 'unchanged') return deps.lists.updateMeta(meta.id, fresh(now, { etag: r.etag ?? meta.etag, lastModified: r.lastModified ?? meta.lastModified }));
       if (r.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${r.entries.length} entries`);
-      return commit(meta, r.entries, { ...fresh(now), version: r.version, ...(r.listId ? { feedListId: r.listId } : {}), etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 });
+      return commit(meta, r.entries, { ...fresh(now), version: r.version, ...(r.listId ? { feedListId: r.listId } : {}), etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 }, r.identifiers);
     }
     const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified });
     if (!got.ok) return fail(meta, got.code, got.detail);
@@ -187,12 +193,12 @@ export function createUpdater(deps: UpdaterDeps) {
     }
     const parsed = deps.engine.parseList(text, meta.format, meta.id, now);
     if (!parsed.ok) return fail(meta, parsed.code, parsed.detail);
-    if (parsed.entries.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
-    if (parsed.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length} entries`);
-    return commit(meta, parsed.entries, { ...fresh(now), etag: got.etag, lastModified: got.lastModified, rejectedCount: parsed.rejected });
+    if (parsed.entries.length === 0 && parsed.identifiers.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
+    if (parsed.entries.length + parsed.identifiers.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length + parsed.identifiers.length} entries`);
+    return commit(meta, parsed.entries, { ...fresh(now), etag: got.etag, lastModified: got.lastModified, rejectedCount: parsed.rejected }, parsed.identifiers);
   }
 
-  async function commit(meta: ListMeta, entries: ListEntry[], patch: Partial<ListMeta>): Promise<ListMeta | null> {
+  async function commit(meta: ListMeta, entries: ListEntry[], patch: Partial<ListMeta>, identifiers: IdentifierEntry[] = []): Promise<ListMeta | null> {
     // Keep firstSeen of entries we already had, so "listed since" stays true across updates.
     const previous = new Map((await deps.lists.entriesOf(meta.id)).map((e) => [`${e.kind}|${e.value}|${e.action}`, e.firstSeen]));
     const merged = entries.map((e) => {
@@ -202,7 +208,12 @@ export function createUpdater(deps: UpdaterDeps) {
     const current = (await deps.lists.getMeta(meta.id)) ?? meta;
     const next: ListMeta = { ...current, ...patch };
     try {
-      await deps.lists.replaceList(next, merged);
+      const seenIds = new Map((await deps.lists.identifiersOf(meta.id)).map((e) => [`${e.kind}|${e.value}`, e.firstSeen]));
+      const ids = identifiers.map((e) => {
+        const seen = seenIds.get(`${e.kind}|${e.value}`);
+        return seen !== undefined && seen < e.firstSeen ? { ...e, firstSeen: seen } : e;
+      });
+      await deps.lists.replaceList(next, merged, ids);
     } catch (err) {
       if (err instanceof StorageQuotaError) return fail(current, 'quota');
       return fail(current, 'storage', String(err).slice(0, 200));

@@ -4,7 +4,6 @@
  * manifest name/description still come from assets/public/_locales.
  */
 import type { Locale } from '../engine/types';
-import type { LanguageChoice } from '../settings/schema';
 import { zhCN, type Catalog, type MessageKey } from './locales/zh-CN';
 import { zhTW } from './locales/zh-TW';
 import { en } from './locales/en';
@@ -12,17 +11,7 @@ import { en } from './locales/en';
 export type { MessageKey, Catalog };
 export const CATALOGS: Record<Locale, Catalog> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
-/** Map a BCP-47 tag (navigator.language) to one of our locales. zh-Hant/TW/HK/MO → zh-TW. */
-export function localeFromTag(tag: string | undefined): Locale {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(t) ? 'zh-TW' : 'zh-CN';
-  if (t.startsWith('en')) return 'en';
-  return 'zh-CN';
-}
-
-export function resolveLocale(choice: LanguageChoice, browserTag: string | undefined): Locale {
-  return choice === 'auto' ? localeFromTag(browserTag) : choice;
-}
+export { localeFromTag, resolveLocale } from './locale-tag';
 
 export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = CATALOGS[locale][key] ?? zhCN[key];

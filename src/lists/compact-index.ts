@@ -62,6 +62,15 @@ export function metaKey(kind: KeyKind, value: string): string {
   return `${kind}:${value}`;
 }
 
+/**
+ * Key of an identifier's metadata record: by its hash (src/lists/hash.ts keyHashHex), since
+ * the page sends only the hash and the background answers without the identifier itself.
+ *   identifierMetaKey('phone', '3f0c…') → "phone#3f0c…"
+ */
+export function identifierMetaKey(kind: KeyKind, hashHex: string): string {
+  return `${kind}#${hashHex}`;
+}
+
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const scratch = new Uint32Array(2);
 

@@ -118,7 +118,8 @@ export function normalizeIdentifier(kind: IdentifierKind, raw: string): Normaliz
       if (!/^\+?[\d\s()-]+$/.test(t)) return bad;
       let d = t.replace(/\D/g, '');
       if (/^(0086|86)1[3-9]\d{9}$/.test(d)) d = d.replace(/^(0086|86)/, '');
-      return d.length >= 7 && d.length <= 15 ? { ok: true, value: d } : bad;
+      // 7–15 digits, or a 95xxx(xxx) service number (what fake "bank hotlines" look like).
+      return (d.length >= 7 && d.length <= 15) || /^95\d{3,6}$/.test(d) ? { ok: true, value: d } : bad;
     }
     case 'bankCard': {
       if (!/^[\d\s-]+$/.test(t)) return bad;

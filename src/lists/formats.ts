@@ -25,8 +25,8 @@ import { normalizeEntryValue, normalizeIdentifier, type EntryRejection, REJECTIO
 import type { Category } from '../engine/types';
 import type { EntryKind, IdentifierEntry, IdentifierKind, ListAction, ListEntry } from './types';
 
-export const TEXT_LIST_FORMATS = ['auto', 'hosts', 'adblock', 'plain'] as const;
-export type TextListFormat = (typeof TEXT_LIST_FORMATS)[number];
+import type { TextListFormat } from './vocabulary';
+export { TEXT_LIST_FORMATS, type TextListFormat } from './vocabulary';
 
 export const LIST_LIMITS = {
   /** Largest list accepted, in bytes (or UTF-16 units for a string). */
@@ -38,9 +38,9 @@ export const LIST_LIMITS = {
 };
 export type ListLimits = typeof LIST_LIMITS;
 
-export type ListErrorCode = 'too-large' | 'too-many-lines' | 'binary' | 'bad-encoding' | 'no-entries';
+export type ListParseErrorCode = 'too-large' | 'too-many-lines' | 'binary' | 'bad-encoding' | 'no-entries';
 export interface ListError {
-  code: ListErrorCode;
+  code: ListParseErrorCode;
   message: string;
   /** Per-line reasons when code is 'no-entries'. */
   issues?: ListIssue[];

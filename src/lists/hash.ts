@@ -167,3 +167,21 @@ export function hashPrefixes(
     outLo[k] = (fmix32(b ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
   }
 }
+
+/**
+ * The 60-bit key hash as 15 hex digits (high word, then the low word's 28 bits): what the
+ * page sends for an identifier it saw, so the list stays in the background and the
+ * background never needs the identifier itself.
+ *   keyHashHex('phone', '13800138000') → "3f0c…" (15 hex digits)
+ */
+export function keyHashHex(kind: KeyKind, key: string): string {
+  const out = new Uint32Array(2);
+  hashKey(kind, key, out);
+  return out[0]!.toString(16).padStart(8, '0') + (out[1]! >>> 4).toString(16).padStart(7, '0');
+}
+
+/** Back to (hi, lo) as CompactIndex.find takes them; null when not 15 hex digits. */
+export function parseKeyHashHex(hex: string): [number, number] | null {
+  if (!/^[0-9a-f]{15}$/.test(hex)) return null;
+  return [parseInt(hex.slice(0, 8), 16) >>> 0, (parseInt(hex.slice(8), 16) << 4) >>> 0];
+}

@@ -2,19 +2,8 @@
  * Blacklist vocabulary shared by the pure list modules (src/lists, src/url) and the
  * background glue (src/background/list-*). PURE.
  *
- * Precedence (highest first; tested in tests/unit/lists/precedence.test.ts):
- *   1. user allow      (the person or their family said "this site is fine")
- *   2. user block
- *   3. subscription/seed allow entries
- *   4. subscription/seed block entries
- * Within one level the most specific match wins (URL prefix > exact host = IP > domain;
- * among URL prefixes the longer one, among domains the one with more labels). The level
- * decides the verdict; specificity only decides which entry is reported as the match.
- * "User" means a source id of 'user' or starting with 'user:' (e.g. 'user:family').
- *
- * Worked example: seed blocks domain `scam-demo.example`, the user allows host
- * `safe.scam-demo.example` → https://safe.scam-demo.example/x is 'allow' (level 1 beats
- * level 4); https://other.scam-demo.example/ stays 'block'.
+ * Precedence (user allow > user block > list allow > list block, with a worked example):
+ * src/lists/precedence.ts, the one home of that order.
  */
 import type { Category } from '../engine/types';
 
@@ -49,22 +38,9 @@ export interface IdentifierEntry {
   expires?: number;
 }
 
-/** Precedence levels, highest first (see the header). */
-export const LIST_LEVELS = ['userAllow', 'userBlock', 'listAllow', 'listBlock'] as const;
-export type ListLevel = (typeof LIST_LEVELS)[number];
-
-/** True for the person's own (or family) lists: source 'user' or 'user:…'. */
-export function isUserSource(source: string): boolean {
-  return source === 'user' || source.startsWith('user:');
-}
-
-export function levelOf(entry: Pick<ListEntry, 'source' | 'action'>): ListLevel {
-  if (isUserSource(entry.source)) return entry.action === 'allow' ? 'userAllow' : 'userBlock';
-  return entry.action === 'allow' ? 'listAllow' : 'listBlock';
-}
-
-/** Rank used inside one level: higher is more specific. */
-export const KIND_SPECIFICITY: Record<EntryKind, number> = { urlPrefix: 3, host: 2, ip: 2, domain: 1 };
+// The precedence (levels, their order, specificity) lives in src/lists/precedence.ts.
+export { LIST_LEVELS, type ListLevel, isUserSource, levelOf, KIND_SPECIFICITY } from './precedence';
+import type { ListLevel } from './precedence';
 
 export type UrlVerdictType = 'blocklist' | 'allowlist' | 'lookalike' | 'none';
 

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, LEVELS } from '../engine/types';
+import { LIST_FORMATS } from '../lists/vocabulary';
+import { IDENTIFIER_KINDS } from '../lists/types';
 
 z.config({ jitless: true }); // MV3 CSP forbids eval/new Function.
 
@@ -49,7 +51,8 @@ export type Report = z.infer<typeof reportSchema>;
 
 /** Blacklist subscription status for the options page (src/background/list-handlers.ts). */
 const host = z.string().max(253);
-export const LIST_FORMAT_NAMES = ['auto', 'hosts', 'adblock', 'plain', 'feed'] as const;
+/** The list formats (one definition: src/lists/vocabulary.ts). */
+export const LIST_FORMAT_NAMES = LIST_FORMATS;
 export const listStatusSchema = z.object({
   id: z.string().max(64),
   kind: z.enum(['seed', 'subscription']),
@@ -60,7 +63,7 @@ export const listStatusSchema = z.object({
   version: z.number().int().nullable(),
   lastSuccess: z.number().nullable(),
   lastAttempt: z.number().nullable(),
-  /** code: one of src/background/list-store.ts LIST_ERROR_CODES; the UI words it. */
+  /** code: one of src/lists/vocabulary.ts LIST_ERROR_CODES; the UI words it. */
   lastError: z.object({ code: z.string().max(32), detail: z.string().max(300).nullable(), at: z.number() }).nullable(),
   failures: z.number().int().min(0),
   nextDue: z.number().nullable(),
@@ -161,6 +164,28 @@ export const protocol = {
   'ui-bg/lists-user-set': {
     request: z.object({ host: z.string().max(MAX_URL), action: z.enum(['allow', 'block']), present: z.boolean() }),
     response: listOk,
+  },
+  // ---- issue 11: identifiers on the page ----
+  /**
+   * Content script: are any of these identifiers (phone, bank card, USDT address, QQ,
+   * WeChat) listed? Only hashes travel (src/lists/hash.ts keyHashHex); the list stays in
+   * the background. The answer names each listed one's list and since when it is listed.
+   */
+  'cs-bg/identifiers': {
+    request: z.object({ ids: z.array(z.object({ kind: z.enum(IDENTIFIER_KINDS), hash: z.string().regex(/^[0-9a-f]{15}$/) })).max(100) }),
+    response: z.object({
+      listed: z
+        .array(
+          z.object({
+            kind: z.enum(IDENTIFIER_KINDS),
+            hash: z.string().max(15),
+            listName: z.string().max(200),
+            category: z.string().max(64).nullable(),
+            firstSeen: z.number().nullable(),
+          }),
+        )
+        .max(100),
+    }),
   },
 } as const;
 

@@ -28,6 +28,7 @@ import { createChangeObserver } from './observer';
 import { createPassScheduler, createSlicer, defaultYield, type PassSchedulerOptions } from './scheduler';
 import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from './passage-store';
 import { watchUrl } from './spa';
+import { createIdentifierCheck, withIdentifierEvidence } from './identifiers';
 
 /** One engine call scans at most this many characters… */
 export const SCAN_CHARS = 32_000;
@@ -50,6 +51,8 @@ export interface ContentDeps {
   dismiss: (payload: RequestOf<'cs-bg/dismiss-alert'>) => Promise<unknown>;
   /** Lookalike check for the caution banner (optional: without it no caution banner). */
   urlVerdict?: (payload: RequestOf<'cs-bg/url-verdict'>) => Promise<ResponseOf<'cs-bg/url-verdict'>>;
+  /** Listed-identifier lookup (src/page/identifiers.ts; optional: without it no identifier check). */
+  identifiers?: (payload: RequestOf<'cs-bg/identifiers'>) => Promise<ResponseOf<'cs-bg/identifiers'>>;
   /** The engine (default: scanPassages). */
   scan?: (passages: readonly string[], options: ScanOptions) => Verdict;
   now?: () => number;
@@ -128,6 +131,16 @@ export async function startContentScript(deps: ContentDeps) {
     ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
   });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);
+  const idCheck = deps.identifiers ? createIdentifierCheck(deps.identifiers) : null;
+  /** Listed phone numbers, cards, addresses … on the page raise the verdict to high (issue 11). */
+  const addIdentifiers = async (verdict: Verdict, passages: Passage[]): Promise<Verdict> => {
+    if (!idCheck) return verdict;
+    try {
+      return withIdentifierEvidence(verdict, await idCheck(passages.map((p) => p.text), slicer));
+    } catch {
+      return verdict; // background unavailable: the page's own verdict still stands
+    }
+  };
   const store = createPassageStore({ bucketChars: SCAN_CHARS });
 
   let seen = new WeakSet<Element>();
@@ -322,7 +335,7 @@ export async function startContentScript(deps: ContentDeps) {
 
     // 2. Scan what changed, 3. report and present.
     const result = await scanStore(gen);
-    if (result) await report(result.verdict, result.passages);
+    if (result) await report(await addIdentifiers(result.verdict, result.passages), result.passages);
     return slicer.busy();
   };
 

@@ -17,7 +17,7 @@ import { t, type MessageKey } from '../i18n';
 import type { ListStatus, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { LIST_FORMAT_NAMES } from '../messaging/protocol';
 import { el } from './dom';
-import { LIST_ERROR_CODES } from '../background/list-store';
+import { LIST_ERROR_CODES } from '../lists/vocabulary';
 
 export type RequestFn = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -31,7 +31,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "名单更新于 3 小时前" and friends. Pure (tested in tests/unit/background/options-lists.test.ts). */
+/** "名单更新于 3 小时前" and friends. Pure (tested in tests/unit/background/blacklist.test.ts). */
 export function freshnessText(locale: Locale, s: Pick<ListStatus, 'kind' | 'lastSuccess'>, now: number): string {
   if (s.kind === 'seed') return t(locale, 'lists.fresh.bundled');
   if (s.lastSuccess === null) return t(locale, 'lists.fresh.never');

@@ -7,7 +7,7 @@ import { CATEGORIES, SENSITIVITIES, type Category, type Locale } from '../engine
 import { t, type MessageKey } from '../i18n';
 import { LANGUAGE_CHOICES, type Settings } from '../settings/schema';
 import { loadSettings, saveSettings, type StorageArea } from '../settings/store';
-import { reportsToCsv, reportsToJson } from '../background/reports';
+import { reportsToCsv, reportsToJson } from './report-export';
 import type { Report } from '../messaging/protocol';
 import { el } from './dom';
 import type { Request } from './report-panel';

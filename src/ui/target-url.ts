@@ -72,15 +72,8 @@ function decodeHost(ascii: string): string {
   }
 }
 
-/**
- * The target as the warning page received it: everything after `#u=` when the fragment
- * carries it (the DNR redirect), else the `u` query parameter. Still hostile: give the
- * result to parseTarget.
- */
-export function targetParam(search: string, hash: string): string | null {
-  if (hash.startsWith('#u=')) return hash.slice(3);
-  return new URLSearchParams(search).get('u');
-}
+// The URL format itself (targetParam, parseKind, WarningKind) lives in src/url/warning-url.ts.
+export { parseKind, targetParam, type WarningKind } from '../url/warning-url';
 
 export function parseTarget(raw: string | null | undefined): TargetParse {
   if (raw === null || raw === undefined || raw.trim() === '') return { ok: false, reason: 'missing' };
@@ -121,10 +114,4 @@ export function parseTarget(raw: string | null | undefined): TargetParse {
     hasSuspicious: hostDisplay.some((s) => s.suspicious),
     displayUrl,
   };
-}
-
-/** `k` = why the page was shown. Unknown values fall back to the blacklist wording. */
-export type WarningKind = 'blacklist' | 'page';
-export function parseKind(raw: string | null): WarningKind {
-  return raw === 'page' ? 'page' : 'blacklist';
 }

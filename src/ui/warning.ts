@@ -19,7 +19,8 @@ import { CATEGORIES, type Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import type { ResponseOf } from '../messaging/protocol';
 import { el } from './dom';
-import { parseKind, parseTarget, targetParam, type HostSegment, type WarningKind } from './target-url';
+import { parseTarget, type HostSegment } from './target-url';
+import { parseKind, targetParam, type WarningKind } from '../url/warning-url';
 import { renderReportPanel, type Request } from './report-panel';
 
 export interface WarningDeps {

@@ -73,7 +73,11 @@ interface Prepared {
   tokens: { token: string; skel: string }[];
 }
 
-const prepared: Prepared[] = PROTECTED_BRANDS.map((brand) => ({ brand, tokens: brand.tokens.map((t) => ({ token: t, skel: skeleton(t) })) }));
+// Built on the first check, not at import: skeleton() runs unhomoglyph's one regex of
+// every UTS #39 confusable (~6,000 alternatives), and compiling it at worker start-up
+// would delay every cold wake, including the ones that never check a lookalike.
+let preparedCache: Prepared[] | null = null;
+const prepared = (): Prepared[] => (preparedCache ??= PROTECTED_BRANDS.map((brand) => ({ brand, tokens: brand.tokens.map((t) => ({ token: t, skel: skeleton(t) })) })));
 const keywordSet = new Set(KEYWORDS);
 
 function isGenuine(host: string): boolean {
@@ -98,7 +102,7 @@ function shortTokenAffix(part: string, token: string): boolean {
 function checkLabel(label: string): LookalikeMatch | null {
   const parts = label.includes('-') ? [label, ...label.split('-').filter(Boolean)] : [label];
   const ascii = /^[\x20-\x7e]*$/.test(label);
-  for (const { brand, tokens } of prepared) {
+  for (const { brand, tokens } of prepared()) {
     for (const { token, skel } of tokens) {
       for (const part of parts) {
         if (part === token) return { brand, reason: part === label ? 'brand-label' : 'brand-keyword', label };

@@ -11,10 +11,40 @@
  * `ui-bg/url-verdict` for a listed URL: the time covers worker start-up, module
  * evaluation, opening IndexedDB, the one read of the merged index, the probe and the
  * hit-metadata read. Prints one JSON object. Reported, never asserted.
+ *
+ * The machine's load is cancelled out by a baseline measured in the same run: a
+ * do-nothing MV3 extension (a service worker that only answers messages), launched in a
+ * second browser, stopped and woken the same way, runs interleaved with ours.
+ * `coldRatioP50` = our cold first verdict p50 / the do-nothing extension's cold wake p50.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { launchWithExtension } from '../e2e/support/browser';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
+
+/** A do-nothing MV3 extension: its worker answers every message at once. */
+async function nullExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sentinel-null-ext-'));
+  await mkdir(join(dir, 'icons'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'null', version: '1.0', background: { service_worker: 'sw.js' } }));
+  await writeFile(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, data: { result: "none" } }); });\n');
+  await writeFile(join(dir, 'popup.html'), '<!doctype html><title>null</title>');
+  await copyFile(join(import.meta.dirname, '..', '..', 'assets', 'public', 'icons', '16.png'), join(dir, 'icons', '16.png'));
+  return dir;
+}
+
+async function sender(ext: ExtensionBrowser) {
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl('popup.html'));
+  return (type: string, payload: unknown) =>
+    page.evaluate(async ([type, payload]) => {
+      const t0 = performance.now();
+      const r = (await chrome.runtime.sendMessage({ type, payload })) as { ok: boolean; data?: { result?: string } };
+      return { ms: performance.now() - t0, result: r.data?.result ?? (r.ok ? 'ok' : 'error') };
+    }, [type, payload] as const);
+}
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -32,6 +62,7 @@ async function main() {
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   const port = (srv.address() as AddressInfo).port;
   const ext = await launchWithExtension();
+  const baseline = await launchWithExtension({ extensionDir: await nullExtension() });
   // The worker logs how long reading and loading the merged index took (list-service.ts).
   const loads: string[] = [];
   const swaps: string[] = [];
@@ -78,7 +109,11 @@ async function main() {
       await ext.stopServiceWorker();
       boot.push((await send('ui-bg/get-tab-state', { tabId: 1 })).ms);
     }
+    const sendNull = await sender(baseline);
+    const nullCold: number[] = [];
     for (let i = 0; i < runs; i++) {
+      await baseline.stopServiceWorker();
+      nullCold.push((await sendNull('null', {})).ms);
       await ext.stopServiceWorker();
       const c = await send('ui-bg/url-verdict', { url });
       if (c.result !== 'block') throw new Error(`expected a block verdict, got ${c.result}`);
@@ -93,6 +128,8 @@ async function main() {
         subscribeAndSwapMs: buildMs,
         coldFirstVerdictMsP50: r(pct(cold, 50)),
         coldFirstVerdictMsP90: r(pct(cold, 90)),
+        doNothingColdWakeMsP50: r(pct(nullCold, 50)),
+        coldRatioP50: Math.round((pct(cold, 50) / pct(nullCold, 50)) * 100) / 100,
         warmVerdictMsP50: r(pct(warm, 50)),
         coldNoListMessageMsP50: r(pct(boot, 50)),
         workerLog: { lastSwap: swaps.at(-1) ?? null, coldIndexLoads: loads.slice(-3) },
@@ -100,6 +137,7 @@ async function main() {
     );
   } finally {
     await ext.close();
+    await baseline.close();
     srv.close();
   }
 }

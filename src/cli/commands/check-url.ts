@@ -14,27 +14,31 @@ import { canonicalize, lookupExpressions } from '../../url/canonicalize';
 import { lookalike } from '../../url/lookalike';
 import { registrableDomain } from '../../url/registrable';
 import { metaKey } from '../../lists/compact-index';
-import { feedEntriesToList, snapshotSchema } from '../../lists/feed';
+import { feedEntriesToList, feedIdentifiersToList, snapshotSchema } from '../../lists/feed';
 import { parseTextList } from '../../lists/formats';
 import { buildIndex, confirmVerdict, lookupUrl } from '../../lists/lookup';
 import { loadSeed } from '../../lists/seed';
-import type { ListEntry, UrlVerdict } from '../../lists/types';
+import type { IdentifierEntry, ListEntry, UrlVerdict } from '../../lists/types';
 import type { CliIo } from '../io';
 
 export const summary = 'canonical URL, lookup expressions and list verdict: check-url URL [--list FILE…] [--json]';
 
 /** Entries of one list file: a feed snapshot (JSON) or a text list (format sniffed). */
-export function loadListFile(path: string, text: string, now: number): { entries: ListEntry[]; note: string } {
+export function loadListFile(path: string, text: string, now: number): { entries: ListEntry[]; identifiers: IdentifierEntry[]; note: string } {
   const source = `file:${basename(path)}`;
   if (text.trimStart().startsWith('{')) {
     const p = snapshotSchema.safeParse(JSON.parse(text));
     if (!p.success) throw new Error(`${path}: not a ScamSentinel snapshot: ${p.error.issues[0]?.message ?? ''}`);
-    return { entries: feedEntriesToList(p.data.entries, source), note: `${path}: snapshot v${p.data.listVersion}, ${p.data.entries.length} entries` };
+    return {
+      entries: feedEntriesToList(p.data.entries, source),
+      identifiers: feedIdentifiersToList(p.data.identifiers ?? [], source),
+      note: `${path}: snapshot v${p.data.listVersion}, ${p.data.entries.length} entries, ${p.data.identifiers?.length ?? 0} identifiers`,
+    };
   }
   const r = parseTextList(text, 'auto', { source, now });
   if (!r.ok) throw new Error(`${path}: ${r.error.message}`);
   const l = r.list;
-  return { entries: l.entries, note: `${path}: ${l.format}, ${l.entries.length} entries, ${l.rejected} refused, ${l.skipped} skipped, ${l.duplicates} duplicates` };
+  return { entries: l.entries, identifiers: l.identifiers, note: `${path}: ${l.format}, ${l.entries.length} entries, ${l.identifiers.length} identifiers, ${l.rejected} refused, ${l.skipped} skipped, ${l.duplicates} duplicates` };
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

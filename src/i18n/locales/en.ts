@@ -1,10 +1,10 @@
 import type { Catalog } from './zh-CN';
+import { WORKER_STRINGS } from '../worker';
 
 export const en: Catalog = {
   extName: 'ScamSentinel',
   // Blacklist (src/background/blacklist.ts, src/ui/options-lists.ts)
-  'lists.notify.title': 'ScamSentinel stopped a scam website',
-  'lists.notify.body': 'A tab in the background tried to open {host}, which is on a scam website list. It was stopped for you.',
+  ...WORKER_STRINGS['en'], // the worker's own strings (src/i18n/worker.ts)
   'lists.title': 'List subscriptions',
   'lists.intro': 'Scam website lists are kept on your own computer. Checking a web address never sends your browsing history to anyone.',
   'lists.url.label': 'List address',

@@ -3,11 +3,12 @@
  * here and in zh-TW.ts / en.ts; TypeScript and tests/unit/i18n reject a missing key.
  * `{name}` placeholders are filled by t().
  */
+import { WORKER_STRINGS } from '../worker';
+
 export const zhCN = {
   extName: '反诈哨兵',
   // Blacklist (src/background/blacklist.ts, src/ui/options-lists.ts)
-  'lists.notify.title': '反诈哨兵拦住了一个诈骗网站',
-  'lists.notify.body': '一个后台标签页要打开 {host}，它在诈骗网站名单上，已经替您拦下了。',
+  ...WORKER_STRINGS['zh-CN'], // the worker's own strings (src/i18n/worker.ts)
   'lists.title': '名单订阅',
   'lists.intro': '诈骗网站名单保存在您自己的电脑上。查网址时不会把您的浏览记录发给任何人。',
   'lists.url.label': '名单网址',

@@ -1,10 +1,10 @@
 import type { Catalog } from './zh-CN';
+import { WORKER_STRINGS } from '../worker';
 
 export const zhTW: Catalog = {
   extName: '反詐哨兵',
   // Blacklist (src/background/blacklist.ts, src/ui/options-lists.ts)
-  'lists.notify.title': '反詐哨兵攔住了一個詐騙網站',
-  'lists.notify.body': '一個背景分頁要開啟 {host}，它在詐騙網站名單上，已經替您攔下了。',
+  ...WORKER_STRINGS['zh-TW'], // the worker's own strings (src/i18n/worker.ts)
   'lists.title': '名單訂閱',
   'lists.intro': '詐騙網站名單保存在您自己的電腦上。查網址時不會把您的瀏覽記錄發給任何人。',
   'lists.url.label': '名單網址',

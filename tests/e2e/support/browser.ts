@@ -19,6 +19,8 @@ export interface LaunchOptions {
   locale?: string;
   /** Show a window (needs a display). Default: headless. */
   headed?: boolean;
+  /** Load this unpacked extension instead of ours (benchmarks: a do-nothing baseline). */
+  extensionDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -34,6 +36,7 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'sentinel-profile-'));
+  const extDir = opts.extensionDir ?? EXTENSION_DIR;
   const maps = (opts.mapHosts ?? []).map((h) => `MAP ${h} 127.0.0.1`);
   const rules = [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(' , ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,8 +46,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

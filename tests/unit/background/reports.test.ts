@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openDB } from 'idb';
-import { createReportLog, csvCell, reportsToCsv, reportsToJson, MAX_REPORTS } from '../../../src/background/reports';
+import { createReportLog, MAX_REPORTS } from '../../../src/background/reports';
+import { csvCell, reportsToCsv, reportsToJson } from '../../../src/ui/report-export';
 import { createBackground } from '../../../src/background/main';
 import type { Db, SentinelDB } from '../../../src/background/db';
 

@@ -1,8 +1,8 @@
 /**
- * Matching and precedence (src/lists/types.ts header):
+ * Matching and precedence (src/lists/precedence.ts):
  * user allow > user block > list allow > list block; most specific match within a level.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { buildIndex, confirmVerdict, lookupIdentifier, lookupUrl } from '../../../src/lists/lookup';
 import { metaKey } from '../../../src/lists/compact-index';
 import { canonicalize, lookupExpressions } from '../../../src/url/canonicalize';
@@ -179,5 +179,22 @@ describe('very long hosts', () => {
     const h11 = 'a.b.c.d.e.f.g.h.i.shared.example';
     const hits = lookupUrl(buildIndex([entry('urlPrefix', `${h11}/x/`, 'block')]), `http://${h11}/x/y`).hits;
     expect(hits.map((h) => h.value)).toEqual([`${h11}/x/`]);
+  });
+});
+
+describe('one order, three users of it (src/lists/precedence.ts)', () => {
+  test('DNR priorities follow the level order (the values the rules always had)', async () => {
+    const { DNR_PRIORITY } = await import('../../../src/lists/precedence');
+    expect(DNR_PRIORITY).toEqual({ userAllow: 40, userBlock: 30, listAllow: 20, listBlock: 10, bypass: 50 });
+  });
+  test.each([
+    ['a.example', { allow: ['a.example'], block: ['a.example'] }, 'userAllow'],
+    ['x.a.example', { allow: [], block: ['a.example'] }, 'userBlock'],
+    ['b.example', { allow: ['a.example'], block: [] }, null],
+    ['notb.example', { allow: [], block: ['b.example'] }, null],
+  ] as const)('user lists: %s with %j → %s', async (host, lists, want) => {
+    const { userLevelMatch } = await import('../../../src/lists/precedence');
+    const user = { allow: lists.allow.map((h) => ({ host: h, addedAt: 0 })), block: lists.block.map((h) => ({ host: h, addedAt: 0 })) };
+    expect(userLevelMatch(host, user)?.level ?? null).toBe(want);
   });
 });
