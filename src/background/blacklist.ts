@@ -47,6 +47,12 @@ export interface BlacklistDeps {
   notifications?: NotificationsApi;
   /** Absolute URLs of the packaged warning page and the notification icon. */
   warningPage: string;
+  /**
+   * Where a tab that shows the warning page says it is, when that differs from
+   * `warningPage`: Chromium's use_dynamic_url gives runtime.getURL (and so our redirects)
+   * a per-session id, but the tab's URL carries the extension's fixed id.
+   */
+  warningPageShown?: string;
   iconUrl?: string;
   browserLanguage?: () => string | undefined;
   now: () => number;
@@ -96,7 +102,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     clock: deps.clock,
     onListRulesChanged: async (plan, generation) => {
       const { covered, total } = await dnr.syncListRules(plan);
-      const state: DnrState = { generation, covered, total };
+      const state: DnrState = { generation, covered, total, warningPage: deps.warningPage };
       await deps.local.set({ [DNR_STATE_KEY]: state });
       if (covered < total) deps.log?.(`DNR holds ${covered} of ${total} blocked domains; the rest is caught on navigation`);
     },
@@ -111,6 +117,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     session: deps.session,
     tabs: deps.tabs,
     warningPage: deps.warningPage,
+    warningPageShown: deps.warningPageShown,
     now: deps.now,
     log: deps.log,
     notify: deps.notifications ? (tabId, host) => notifyBlocked(tabId, host) : undefined,
@@ -138,9 +145,11 @@ export function createBlacklist(deps: BlacklistDeps) {
       const source = await store.loadDnrSource();
       if (!source) return;
       const state = (await deps.local.get(DNR_STATE_KEY))[DNR_STATE_KEY] as DnrState | undefined;
-      if (state?.generation === source.generation) return;
+      // The redirect target changes too: Chromium's use_dynamic_url id is new each browser
+      // session, and rules stored with the old one would redirect to a dead page.
+      if (state?.generation === source.generation && state.warningPage === deps.warningPage) return;
       const { covered, total } = await dnr.syncListRules(source);
-      await deps.local.set({ [DNR_STATE_KEY]: { generation: source.generation, covered, total } satisfies DnrState });
+      await deps.local.set({ [DNR_STATE_KEY]: { generation: source.generation, covered, total, warningPage: deps.warningPage } satisfies DnrState });
     });
   }
 
@@ -282,7 +291,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     onHistoryStateUpdated: (d: { tabId: number; frameId: number; url: string }) => (d.frameId === 0 ? guard.check(d.tabId, d.url, 'history') : Promise.resolve('none' as const)),
     async onTabUpdated(tabId: number, change: { url?: string }, tab: { active?: boolean }): Promise<void> {
       if (!change.url) return;
-      if (change.url.startsWith(deps.warningPage)) await guard.onWarningShown(tabId, change.url, tab.active ?? false);
+      if (guard.isWarningPage(change.url)) await guard.onWarningShown(tabId, change.url, tab.active ?? false);
       else await guard.check(tabId, change.url, 'tab-updated');
     },
     onTabRemoved: (tabId: number) => guard.onTabRemoved(tabId),
