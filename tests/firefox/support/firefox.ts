@@ -161,6 +161,9 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxE
         for (const m of Services.console.getMessageArray()) {
           if (!(m instanceof Ci.nsIScriptError) || (m.flags & 1)) continue;
           const where = (m.sourceName || '') + ' ' + (m.errorMessage || '');
+          // Firefox's own note that it dropped the reply to a page that had already gone
+          // away (a navigation while a message was in flight): not an error of ours.
+          if (/^Promise (resolved|rejected) after context unloaded/.test(m.errorMessage || '')) continue;
           if (where.includes(${JSON.stringify(EXT_UUID)})) out.push(m.errorMessage + ' @ ' + m.sourceName + ':' + m.lineNumber);
         }
         return out;
