@@ -25,7 +25,14 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    web_accessible_resources: [{ resources: ['warning.html'], matches: ['<all_urls>'] }],
+    // warning.html must be web-accessible: both browsers refuse a DNR redirect to a page
+    // that is not (Firefox: NS_ERROR_DOM_BAD_URI). Chromium's use_dynamic_url makes it
+    // reachable only under a per-session random id (runtime.getURL returns it; our DNR
+    // rules carry it): a web page can neither open, frame nor fetch it at the fixed id,
+    // so it can neither spoof the interstitial nor detect us with it. Firefox has no such
+    // option; its moz-extension:// host is already a random UUID per profile. README
+    // "Firefox" → "Web-accessible warning page".
+    web_accessible_resources: [{ resources: ['warning.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

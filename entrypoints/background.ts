@@ -21,6 +21,7 @@ export default defineBackground(() => {
     tabs: { update: (tabId, props) => browser.tabs.update(tabId, props) },
     notifications: browser.notifications as unknown as NotificationsApi,
     warningPage: browser.runtime.getURL('/warning.html'),
+    warningPageShown: new URL('/warning.html', browser.runtime.getURL('/')).href,
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     browserLanguage: () => navigator.language,
     now: () => Date.now(),

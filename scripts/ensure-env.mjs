@@ -2,8 +2,9 @@
 // Brings this machine up to date for `npm start` / `npm test`, using only Node built-ins
 // (it runs before node_modules exists):
 //   1. npm dependencies: `npm ci` when node_modules is missing or package-lock.json changed;
-//   2. Debian `chromium` and a CJK font: installed with apt-get when missing and running as
-//      root, otherwise a one-line instruction and exit 1.
+//   2. Debian `chromium`, `firefox-esr` (+ its zh-CN language pack, for the Firefox e2e tier)
+//      and a CJK font: installed with apt-get when missing and running as root, otherwise
+//      a one-line instruction and exit 1.
 import { createHash } from 'node:crypto';
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,17 +47,21 @@ const hasFont = () => {
     return false;
   }
 };
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
+if (!existsSync(firefox)) missing.push('firefox-esr');
+// The zh-CN language pack lives under /usr/lib/firefox-esr (the "UI in zh-CN" test needs it).
+if (!existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi') && !process.env.FIREFOX_PATH) missing.push('firefox-esr-l10n-zh-cn');
 if (!hasFont()) missing.push('fonts-wqy-microhei');
 if (missing.length) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    process.stderr.write(`[setup] missing ${missing.join(', ')}. Run: sudo apt-get install -y chromium fonts-wqy-microhei\n`);
+    process.stderr.write(`[setup] missing ${missing.join(', ')}. Run: sudo apt-get install -y ${missing.join(' ')}\n`);
     process.exit(1);
   }
-  say(`installing ${missing.join(' ')} with apt-get (about 30 s the first time)`);
+  say(`installing ${missing.join(' ')} with apt-get (about 30 s for chromium, 60 s with firefox-esr, the first time)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], { env });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env });
 }

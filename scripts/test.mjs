@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, each counted; the last line is `N passed, N failed`
-// over all of them (unit tests + e2e tests + the typecheck/lint/build/web-ext steps).
+// over all of them (unit tests + Chromium e2e + Firefox e2e + the typecheck/lint/build/web-ext steps).
 // It keeps going after a failure so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -64,6 +64,9 @@ if (firefoxOk) {
   count('web-ext lint (firefox-mv3)', step('web-ext lint (firefox-mv3)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery']));
 }
 vitest('e2e', 'vitest.e2e.config.ts', { SENTINEL_BUILT: '1' });
+// Firefox ESR tier (puppeteer-core over WebDriver BiDi), on the firefox-mv3 build above.
+if (firefoxOk) vitest('firefox', 'vitest.firefox.config.ts', { SENTINEL_BUILT: '1' });
+else count('firefox (build failed)', false);
 
 const secs = ((Date.now() - started) / 1000).toFixed(0);
 if (failures.length) {

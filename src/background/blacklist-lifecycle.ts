@@ -38,8 +38,10 @@ export function blacklistLifecycle(parts: LifecycleParts) {
       const source = await store.loadDnrSource();
       if (!source) return;
       const state = await parts.dnrState.get();
-      if (state?.generation === source.generation) return;
-      await syncListRulesRecorded(dnr, parts.dnrState, source, source.generation);
+      // The redirect target changes too: Chromium's use_dynamic_url id is new each browser
+      // session, and rules stored with the old one would redirect to a dead page.
+      if (state?.generation === source.generation && state.warningPage === deps.warningPage) return;
+      await syncListRulesRecorded(dnr, parts.dnrState, source, source.generation, deps.warningPage);
     });
   }
 
@@ -67,7 +69,7 @@ export function blacklistLifecycle(parts: LifecycleParts) {
     onHistoryStateUpdated: (d: { tabId: number; frameId: number; url: string }) => (d.frameId === 0 ? guard.check(d.tabId, d.url, 'history') : Promise.resolve('none' as const)),
     async onTabUpdated(tabId: number, change: { url?: string }, tab: { active?: boolean }): Promise<void> {
       if (!change.url) return;
-      if (change.url.startsWith(deps.warningPage)) await guard.onWarningShown(tabId, change.url, tab.active ?? false);
+      if (guard.isWarningPage(change.url)) await guard.onWarningShown(tabId, change.url, tab.active ?? false);
       else await guard.check(tabId, change.url, 'tab-updated');
     },
     onTabRemoved: (tabId: number) => guard.onTabRemoved(tabId),

@@ -46,6 +46,12 @@ export interface BlacklistDeps {
   notifications?: NotificationsApi;
   /** Absolute URLs of the packaged warning page and the notification icon. */
   warningPage: string;
+  /**
+   * Where a tab that shows the warning page says it is, when that differs from
+   * `warningPage`: Chromium's use_dynamic_url gives runtime.getURL (and so our redirects)
+   * a per-session id, but the tab's URL carries the extension's fixed id.
+   */
+  warningPageShown?: string;
   iconUrl?: string;
   browserLanguage?: () => string | undefined;
   now: () => number;
@@ -87,7 +93,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     log: deps.log,
     clock: deps.clock,
     onListRulesChanged: async (plan, generation) => {
-      const { covered, total } = await syncListRulesRecorded(dnr, dnrState, plan, generation);
+      const { covered, total } = await syncListRulesRecorded(dnr, dnrState, plan, generation, deps.warningPage);
       if (covered < total) deps.log?.(`DNR holds ${covered} of ${total} blocked domains; the rest is caught on navigation`);
     },
     onUserRulesChanged: (user) => dnr.syncUserRules(user),
@@ -101,6 +107,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     session: deps.session,
     tabs: deps.tabs,
     warningPage: deps.warningPage,
+    warningPageShown: deps.warningPageShown,
     now: deps.now,
     log: deps.log,
     notify: deps.notifications ? (tabId, host) => notifyBlocked(tabId, host) : undefined,

@@ -13,6 +13,8 @@ export interface DnrState {
   generation: number;
   covered: number;
   total: number;
+  /** The redirect target the rules were built with (use_dynamic_url: new each session). */
+  warningPage?: string;
 }
 
 export function createDnrStateStore(local: StorageArea) {
@@ -28,9 +30,9 @@ export function createDnrStateStore(local: StorageArea) {
 export type DnrStateStore = ReturnType<typeof createDnrStateStore>;
 
 /** Install the list rules for `plan` and record what they cover. */
-export async function syncListRulesRecorded(dnr: Pick<Dnr, 'syncListRules'>, state: DnrStateStore, plan: DnrPlanSource, generation: number): Promise<DnrState> {
+export async function syncListRulesRecorded(dnr: Pick<Dnr, 'syncListRules'>, state: DnrStateStore, plan: DnrPlanSource, generation: number, warningPage: string): Promise<DnrState> {
   const { covered, total } = await dnr.syncListRules(plan);
-  const next = { generation, covered, total };
+  const next = { generation, covered, total, warningPage };
   await state.set(next);
   return next;
 }

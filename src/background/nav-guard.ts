@@ -37,6 +37,8 @@ export interface NavGuardDeps {
   tabs: { update(tabId: number, props: { url: string }): Promise<unknown> };
   /** Absolute URL of warning.html. */
   warningPage: string;
+  /** The URL a tab shows for it, if different (Chromium use_dynamic_url: the fixed id). */
+  warningPageShown?: string;
   notify?: (tabId: number, host: string) => Promise<void>;
   now: () => number;
   log?: (msg: string) => void;
@@ -59,7 +61,10 @@ export function createNavGuard(deps: NavGuardDeps) {
     return deps.dnr.coversDomain(entry.value, 'list');
   }
 
+  const isWarningPage = (url: string) => url.startsWith(deps.warningPage) || (deps.warningPageShown !== undefined && url.startsWith(deps.warningPageShown));
+
   return {
+    isWarningPage,
     async check(tabId: number, url: string, trigger: NavTrigger): Promise<GuardOutcome> {
       if (tabId < 0 || !isWeb(url)) return 'none';
       const { verdict, host } = await deps.lists.verdict(url);
@@ -76,7 +81,7 @@ export function createNavGuard(deps: NavGuardDeps) {
     },
     /** A tab reached the warning page (by DNR or by us): notify if the person is not looking at it. */
     async onWarningShown(tabId: number, url: string, active: boolean): Promise<boolean> {
-      if (active || !url.startsWith(deps.warningPage) || !deps.notify) return false;
+      if (active || !isWarningPage(url) || !deps.notify) return false;
       const hashAt = url.indexOf('#');
       const params = new URLSearchParams(url.slice(url.indexOf('?') + 1, hashAt < 0 ? undefined : hashAt));
       if (params.get('k') !== 'blacklist') return false;

@@ -139,11 +139,12 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   const closeDialog = () => {
     if (dialog.open) dialog.close();
   };
-  let reopening = false;
+  /** Our own close-and-reopen calls whose 'close' event (async) is still to come: a count, as raises can overlap. */
+  let reopening = 0;
   dialog.addEventListener('close', () => {
     hideLayer();
-    if (reopening) {
-      reopening = false; // our own close-and-reopen after the page detached us
+    if (reopening > 0) {
+      reopening--; // our own close-and-reopen (page detached or covered us)
       return;
     }
     const back = returnFocus;
@@ -323,24 +324,52 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
     }
   };
 
-  /** If the page covers our banner (its own fixed box or top-layer element), raise ours again. */
-  const checkCovered = () => {
-    if (view.mode === 'hidden' || view.mode === 'dialog') return;
-    const rect = panel.getBoundingClientRect();
-    if (!rect.width || !rect.height) return;
-    const topmost = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(20, rect.height / 2));
-    // Our own cooling-off dialog may sit above the banner on purpose.
-    if (topmost && !host.contains(topmost) && !topmost.closest('scam-sentinel-alert, scam-sentinel-pause')) {
+  /** Close and open our visible part again: the last element opened is on top of the top layer. */
+  const raise = () => {
+    if (view.mode === 'dialog') {
+      if (dialog.open) {
+        reopening++;
+        const keep = returnFocus;
+        dialog.close();
+        returnFocus = keep;
+      }
+      open();
+    } else {
       hidePanel();
       showPanel();
     }
   };
+  /** If the page covers our banner or dialog (its own fixed box or top-layer element), raise ours again. */
+  const checkCovered = () => {
+    if (view.mode === 'hidden') return;
+    const rect = (view.mode === 'dialog' ? dialog : panel).getBoundingClientRect();
+    if (!rect.width || !rect.height) return;
+    const topmost = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(20, rect.height / 2));
+    // Our own cooling-off dialog may sit above the banner on purpose.
+    if (topmost && !host.contains(topmost) && !topmost.closest('scam-sentinel-alert, scam-sentinel-pause')) raise();
+  };
+  // The page opening its own popover or modal dialog (toggle events do not bubble, but a
+  // capturing listener sees them) puts it above ours: check on the next frame, at most
+  // once per frame, so a page that re-opens in a loop cannot make us spin.
+  let coverCheck = 0;
+  doc.addEventListener(
+    'toggle',
+    (ev) => {
+      if (coverCheck || view.mode === 'hidden' || (ev.target instanceof Node && host.contains(ev.target))) return;
+      const run = () => {
+        coverCheck = 0;
+        checkCovered();
+      };
+      coverCheck = doc.defaultView ? doc.defaultView.requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
+    },
+    true,
+  );
 
   sh.onRestored(() => {
     // A detached element leaves the top layer: open again.
     if (panel.matches?.(':popover-open')) hidePanel();
     if (dialog.open) {
-      reopening = true;
+      reopening++;
       const keep = returnFocus;
       dialog.close();
       returnFocus = keep;

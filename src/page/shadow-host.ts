@@ -49,6 +49,16 @@ const HOST_STYLE: Array<[string, string]> = [
   ['filter', 'none'],
   ['clip-path', 'none'],
   ['contain', 'none'],
+  // Found by the hostile-page battery (tests/e2e/security-hostile.e2e.test.ts): each of
+  // these on the host hides or moves even our top-layer parts.
+  ['content-visibility', 'visible'],
+  ['mask', 'none'],
+  ['translate', 'none'],
+  ['scale', 'none'],
+  ['rotate', 'none'],
+  ['zoom', '1'],
+  ['pointer-events', 'auto'],
+  ['mix-blend-mode', 'normal'],
 ];
 
 function applyHostStyle(host: HostElement): void {
