@@ -22,6 +22,8 @@ export interface SrcRule {
   weight: number;
   match: { any: string[] } | { all: string[][]; window?: number } | { regex: string; gate: string[]; around?: [number, number] };
   negatable?: boolean;
+  /** Filled from ROLES below (one table, read top-down): what this cue does in a scam. */
+  role?: Role;
   explanation: Src;
   advice?: Src;
 }
@@ -63,14 +65,61 @@ export const CONTEXT = {
   ],
   negationScope: ['不要相信', '不要轻信', '切勿相信', '请勿相信', '不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
   refute: ['都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
-  negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+  negation: ['无需', '不收取', '免收', '不收', '无任何', '不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+};
+
+
+/**
+ * What each cue DOES in a scam (src/engine/policy.ts explains how roles bind):
+ *  - ask: the reader is asked to move money, credentials or contact off the safe path
+ *    (transfer, pay a fee, give a code/card/ID, install an app from a link, add a private
+ *    chat ID, share the screen, take a loan);
+ *  - lure: why they would (outsized or guaranteed returns, rebates, refunds, prizes,
+ *    subsidies, free gifts, an illicit offer);
+ *  - pressure: why now (arrest, frozen account, credit damage, deadline, secrecy), and
+ *    the pretext that lends an ask its authority: a cold "I am your boss / the police /
+ *    support" self-introduction (the *.opener rules, 换号了);
+ *  - mechanism: one cue that already binds an ask to a lure or pressure inside its own
+ *    small window ("pay the unfreezing fee before the loan is released"), or a contact
+ *    deliberately spelled around filters (扣/企鹅 + digits: only illicit adverts hide);
+ *  - topic: what the text is about (an official's title, a category's vocabulary):
+ *    adds evidence to a bound window but never binds one.
+ * A warning needs an ask and a lure or pressure in one sentence or two adjacent ones.
+ */
+export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
+
+export const ROLES: Record<string, Role> = {
+  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'topic', 'inv.platform-crypto': 'topic',
+  'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'lure',
+  'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
+  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
+  'task.brushing': 'lure', 'task.advance-payment': 'mechanism', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
+  'auth.safe-account': 'mechanism', 'auth.case-threat': 'pressure', 'auth.officer': 'topic', 'auth.case-transfer': 'mechanism',
+  'auth.opener': 'pressure', 'auth.contact-request': 'ask',
+  'acq.new-number': 'pressure', 'acq.urgent-money': 'ask', 'acq.trouble': 'pressure', 'acq.opener': 'pressure', 'acq.photo-lure': 'mechanism',
+  'acq.pay-this-account': 'ask', 'acq.help-pay': 'ask', 'acq.fake-order': 'mechanism',
+  'cs.refund-claim': 'lure', 'cs.cancel-service': 'pressure', 'cs.card-suspend': 'pressure', 'cs.credit-product-close': 'pressure',
+  'cs.flight': 'lure', 'cs.opener': 'pressure', 'cs.contact-request': 'ask', 'cs.remote-screen': 'ask', 'cs.loan-to-refund': 'mechanism',
+  'loan.unfreeze-fee': 'mechanism', 'loan.no-check': 'lure', 'loan.opener': 'pressure', 'loan.credit-repair': 'lure', 'loan.fee-before': 'mechanism',
+  'loan.app-approval': 'ask',
+  'phish.points-cash': 'lure', 'phish.points-redeem': 'topic', 'phish.account-link': 'mechanism', 'phish.account-state': 'pressure',
+  'phish.subsidy': 'lure', 'phish.login-link': 'ask', 'phish.prize': 'lure', 'phish.prize-fee': 'mechanism',
+  'gamble.bonus': 'lure', 'gamble.games': 'topic', 'gamble.deposit-bonus': 'mechanism', 'gamble.site': 'topic', 'gamble.sure-win': 'lure', 'gamble.platform-sale': 'lure',
+  'card.buy-sell': 'mechanism', 'card.money-mule': 'mechanism', 'card.mule-strong': 'mechanism', 'card.kit': 'mechanism', 'card.paofen': 'mechanism',
+  'rom.endearment-money': 'mechanism', 'rom.online-partner': 'topic', 'rom.intimate-images': 'mechanism', 'rom.move-off-platform': 'ask',
+  'ill.documents': 'lure', 'ill.invoice': 'lure', 'ill.buy-dm': 'ask', 'ill.sex': 'lure', 'ill.sex-combo': 'lure', 'ill.sex-lite': 'lure',
+  'ill.sex-words': 'topic', 'ill.data': 'lure', 'ill.drugs-weapons': 'lure', 'ill.sex-sale': 'lure', 'ill.data-strong': 'lure',
+  'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
+  'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
+  'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
+  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask',
 };
 
 export const RULES: SrcRule[] = [
   // ───────────── investment ─────────────
   {
     id: 'inv.guaranteed-profit', category: 'investment', weight: 45,
-    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '本息保证', '保证本息', '本息保障', '保本', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return', 'no risk'] },
+    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本高收益', '零风险高收益', '无风险高收益', '无风险投资', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return'] },
     explanation: L('声称保本、零风险还能高收益：正规投资不会这样承诺。', 'Promises returns with no risk; real investments never can.'),
   },
   {
@@ -90,7 +139,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.platform-recharge', category: 'investment', weight: 30,
-    match: { all: [['平台', 'app', '软件', '网站', 'platform'], ['充值', '入金', '投资', '理财', 'deposit', 'invest'], ['收益', '回报', '利润', '分红', '返利', 'profit', 'return']], window: 40 },
+    match: { all: [['平台', 'app', '软件', '网站', 'platform'], ['充值', '入金', 'deposit', 'invest'], ['收益', '回报', '利润', '分红', '返利', 'profit', 'return']], window: 40 },
     explanation: L('让你在某个平台或App充值投资并承诺收益。', 'Asks you to deposit into a platform or app for promised profits.'),
   },
   {
@@ -108,7 +157,7 @@ export const RULES: SrcRule[] = [
   // ───────────── pension (elderly) ─────────────
   {
     id: 'pen.project-return', category: 'pension', weight: 45,
-    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '回报', '分红', '利息', '收益', '回购', '保本', '年息', '高息', '预付', '会员费', '入住费', '床位费', '认购']], window: 60 },
+    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '回报', '分红', '回购', '保本', '年息', '高息']], window: 60 },
     explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
   },
   {
@@ -118,12 +167,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.insurance-agent', category: 'pension', weight: 40,
-    match: { all: [['养老保险', '社保', '养老金', '退休金'], ['代办', '补缴', '提高待遇', '内部指标', '内部名额', '提前退休', '一次性补交', '关系']], window: 30 },
+    match: { all: [['养老保险', '社保', '养老金', '退休金'], ['代办', '包办', '走关系', '找关系', '托关系', '保证办成', '提高待遇', '内部指标', '内部名额']], window: 30 },
     explanation: L('声称能代办、补缴养老保险或走关系提高养老金：正规社保只能到社保机构办理。', 'Offers to "arrange" pension insurance or higher pensions through connections: real social insurance is only handled by the official office.'),
   },
   {
     id: 'pen.health-talk', category: 'pension', weight: 40,
-    match: { all: [['讲座', '专家义诊', '健康讲座', '养生讲座', '免费体检', '会议营销', '健康课', '专家讲课'], ['保健品', '包治', '根治', '神药', '特效', '降三高', '免费领', '送鸡蛋', '领鸡蛋', '赠品', '礼品', '量子', '磁疗', '理疗仪', '购买']], window: 80 },
+    match: { all: [['讲座', '专家义诊', '健康讲座', '养生讲座', '免费体检', '会议营销', '健康课', '专家讲课', '体验店', '免费理疗'], ['保健品', '包治', '根治', '神药', '特效药', '降三高', '量子', '磁疗', '理疗仪', '磁疗床', '现场订购', '当场购买', '今天购买', '会员价', '限量抢购', '原价']], window: 80 },
     explanation: L('健康讲座、义诊送礼品，再高价推销“包治百病”的保健品：典型的坑老套路。', 'Free health talks with gifts that end in pricey "cure-all" supplements: a classic trap for older people.'),
   },
   {
@@ -138,12 +187,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.buyback-storage', category: 'pension', weight: 45,
-    match: { all: [['回购', '寄存', '寄售', '代卖', '托管'], ['藏品', '收藏品', '纪念币', '纪念钞', '邮票', '字画', '玉石', '古董', '红木', '茶叶', '酒', '黄金', '艺术品', '产品']], window: 30 },
+    match: { all: [['回购', '寄存', '寄售', '代卖', '托管'], ['藏品', '收藏品', '纪念币', '纪念钞', '邮票', '字画', '玉石', '古董', '红木', '茶叶', '艺术品']], window: 30 },
     explanation: L('买下藏品、茶叶等再“寄存”“回购”赚差价：到期没人回购，钱也没了。', 'Buy collectibles, tea etc. and "store" them for a promised buy-back: nobody buys back and the money is gone.'),
   },
   {
     id: 'pen.consume-rebate', category: 'pension', weight: 40,
-    match: { any: ['消费返利', '消费返现', '消费全返', '全额返还', '购物返本', '买多少返多少', '消费养老', '消费即投资', '零成本养老', '养老帮扶', '帮扶金', '养老补贴申领', '扶贫项目返利', '国家项目返利'] },
+    match: { any: ['消费返利', '消费全返', '购物返本', '买多少返多少', '消费养老', '消费即投资', '零成本养老', '扶贫项目返利', '国家项目返利'] },
     explanation: L('“消费全返”“养老帮扶金”等说法：先让你交钱，许诺的返还不会兑现。', '"Full refund on spending" or "pension support funds" promises: you pay first and the refund never comes.'),
   },
   {
@@ -155,7 +204,7 @@ export const RULES: SrcRule[] = [
   // ───────────── task_scam ─────────────
   {
     id: 'task.brushing', category: 'task_scam', weight: 45,
-    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '关注抖音', '点赞任务', '关注任务', '做任务', '赚钱的任务', '任务赚钱', '任务佣金', '高薪兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
+    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '关注抖音', '点赞任务', '关注任务', '做任务', '赚钱的任务', '任务赚钱', '任务佣金', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', 'like and earn', 'task commission', 'order boosting'] },
     explanation: L('刷单、点赞、做任务拿佣金：先返小钱，再让你垫付大钱。', 'Paid liking/ordering "tasks": small payouts first, then you are asked to advance large sums.'),
   },
   {
@@ -250,7 +299,7 @@ export const RULES: SrcRule[] = [
   // ───────────── fake_customer_service ─────────────
   {
     id: 'cs.refund-claim', category: 'fake_customer_service', weight: 20,
-    match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '退还', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
+    match: { all: [['客服', '售后', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
   {
@@ -260,7 +309,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.card-suspend', category: 'fake_customer_service', weight: 40,
-    match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机', '取消', '认证', '重新激活', '激活', '改签']], window: 20 },
+    match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机']], window: 20 },
     explanation: L('说你的ETC、医保卡、银行卡“失效”“异常”“冻结”要处理。', 'Claims your ETC, medical-insurance card or bank card is "suspended" or "abnormal".'),
   },
   {
@@ -280,7 +329,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.contact-request', category: 'fake_customer_service', weight: 30,
-    match: { all: [['客服', '工作人员', '客户经理', '理赔专员', '专员'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    match: { all: [['客服', '客户经理', '理赔专员', '专员'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
     explanation: L('自称客服或工作人员，要你下载软件、点链接、转账或提供银行卡和验证码。', 'Someone claiming to be support staff asks you to install software, follow a link, transfer money or give card details and codes.'),
   },
   {
@@ -339,12 +388,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.account-link', category: 'phishing_subsidy', weight: 40,
-    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '升级', '激活', '认证', '补录', '维护', '余额', '风险', 'unusual', 'suspended', 'locked'], ['登录', '登入', '登陆', '点击', '进入', 'http', 'www', '网址', '链接', 'click', 'log in', 'link']], window: 40 },
+    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '风险', 'unusual', 'suspended', 'locked'], ['登录', '登入', '登陆', '点击', '进入', 'http', 'www', '网址', '链接', 'click', 'log in', 'link']], window: 40 },
     explanation: L('说你的账户有异常、要失效，让你点链接登录处理。', 'Says your account is abnormal or expiring and asks you to log in via a link.'),
   },
   {
     id: 'phish.account-state', category: 'phishing_subsidy', weight: 45,
-    match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '升级', '激活', '认证', '补录', '作废', '提额', '提升额度', '提高额度', 'suspended', 'locked', 'expire']], window: 20 },
+    match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '作废', 'suspended', 'locked', 'expire']], window: 20 },
     explanation: L('说你的网银、密码器、银行卡“失效”“冻结”要升级激活：银行不会发链接让你这样做。', 'Says your online banking, token or card is "expiring" or "frozen" and must be re-activated: banks never send links for that.'),
   },
   {
@@ -359,7 +408,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.prize', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['幸运观众', '被抽中', '抽中您', '抽选为', '选为本次', '获得大奖', '场外幸运', '节目组', '奖金领取', '领奖', '抽奖活动中获得', "you've won", 'you have won', 'winner', 'claim your prize', 'won a prize'] },
+    match: { any: ['幸运观众', '被抽中', '抽中您', '抽选为', '选为本次', '获得大奖', '场外幸运', '节目组', '抽奖活动中获得', "you've won", 'you have won', 'claim your prize', 'won a prize'] },
     explanation: L('说你中奖了，要交钱或填资料领奖。', 'Says you have won a prize that needs a fee or your details.'),
   },
 
@@ -393,12 +442,12 @@ export const RULES: SrcRule[] = [
   // ───────────── card_trading ─────────────
   {
     id: 'card.buy-sell', category: 'card_trading', weight: 45,
-    match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '两卡', '四件套', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', '卡农', '卡商', '码商', '号商', 'sell your bank account', 'rent your account'] },
+    match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', 'sell your bank account', 'rent your account'] },
     explanation: L('收购、出租银行卡、电话卡、收款码：这是帮诈骗洗钱的违法行为。', 'Buying or renting bank cards, SIM cards or payment codes: illegal money laundering for scammers.'),
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '跑分', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -445,7 +494,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.sex', category: 'illegal_service', weight: 45,
-    match: { any: ['上门服务', '外围', '包夜', '快餐', '全套', '看片', '黄片', '黄色', '资源群', '色情', '裸聊', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '男士休闲', '会所', '一条龙服务', '丝足', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '学生妹', '模特上门', '酒店上门', '无需定金', '满意付款', '啪啪', '色诱', '涩情', '瑟情', '裸播', '少妇', '卖p', '裸拍', '全裸', '约p', '视频加', '同城上门', '性服务', '一夜情', '看黄', '看b', '买看', '插咪咪', '全裸', '私密视频', '成人视频', '成人影片', '骚妹', '骚货', '口交', '做爱', '打飞机', '色色', 'escort', 'hookup', 'nudes', '卖片', '看偏'] },
+    match: { any: ['包夜', '黄片', '裸聊', '同城约', '约吗', '私密群', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '模特上门', '酒店上门', '啪啪', '色诱', '涩情', '瑟情', '裸播', '卖p', '裸拍', '约p', '同城上门', '性服务', '一夜情', '看黄', '看b', '买看', '插咪咪', '成人视频', '成人影片', '骚妹', '骚货', '口交', '做爱', 'escort', 'hookup', 'nudes', '卖片', '看偏'] },
     explanation: L('色情服务、色情视频的广告：违法，而且常常是骗钱的幌子。', 'Adverts for sex services or porn: illegal and often a pretext to take money.'),
   },
   {
@@ -492,7 +541,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'bm.contact-shape', category: 'signal', signal: 'contact', weight: 18, negatable: false,
-    match: { regex: '(企鹅|鹅|扣|寇|宼|窛|蔻|口|qq|q|微|威|薇|韦|伟|徽|胃|卫星|喂|v|加)[^0-9a-z\u4e00-\u9fff]{0,3}(\d{6,11}(?!\d)|[a-z]{1,4}\d{3,8}(?!\d))|(?<!\d)\d{6,11}[^0-9a-z\u4e00-\u9fff]{0,3}(企鹅|鹅|扣|寇|宼|口|q(?![a-z]))', // '加', '口', '微' are too common in prose to gate on (speed): they still match next to another gate.
+    match: { regex: '(企鹅|鹅|扣|寇|宼|窛|蔻|口|qq|q|微|威|薇|韦|伟|徽|胃|卫星|喂|v|加)[^0-9a-z\\u4e00-\\u9fff]{0,3}(\\d{6,11}(?!\\d)|[a-z]{1,4}\\d{3,8}(?!\\d))|(?<!\\d)\\d{6,11}[^0-9a-z\\u4e00-\\u9fff]{0,3}(企鹅|鹅|扣|寇|宼|口|q(?![a-z]))', // '加', '口', '微' are too common in prose to gate on (speed): they still match next to another gate.
     gate: ['企鹅', '鹅', '扣', '寇', '宼', '窛', '蔻', 'q', '威', '薇', '韦', '伟', '徽', '胃', '卫星', '喂', 'v'], around: [14, 16] },
     explanation: L('留下改写过的聊天号码（如“扣”“企鹅”“威”后面跟一串数字），想躲过过滤私下联系。', 'Leaves a disguised chat number (a QQ/WeChat id written around filters) to be contacted privately.'),
   },
@@ -500,6 +549,75 @@ export const RULES: SrcRule[] = [
     id: 'sig.identity-request', category: 'signal', signal: 'request', weight: 22,
     match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币', '定金', '货款', '借钱', '借点钱', '赔钱', '保释', '代购', '代采购', '垫一下', '机票钱', '帮我买', '先帮我']], window: 260 },
     explanation: L('陌生人先报出一个身份（客服、民警、领导、亲友、工作人员），接着要你转钱、报验证码、给卡号或下载软件：这就是诈骗的套路。', 'A stranger first names who they are (support, police, a boss, a relative, staff), then asks you to pay, read out a code, give a card number or install an app: the pattern of a scam.'),
+  },
+
+
+  // ───────────── everyday words, only with the companions of their illicit sense (round two) ─────────────
+  {
+    id: 'card.kit', category: 'card_trading', weight: 45,
+    // 四件套 is bedding in every shop; 银行卡/手机卡 are everyday. Only "buying them up" is card trading.
+    match: { all: [['四件套', '两卡', '卡农', '卡商', '码商', '号商', '对公账户', '公户', 'u盾', '手机卡', '电话卡', '银行卡', '收款码'], ['高价收', '长期收', '收购', '高价回收', '出租', '租用', '收一手', '秒结', '日结', '当天结', '一卡一结', '长期出']], window: 10 },
+    explanation: L('高价收购、出租银行卡、电话卡、“四件套”：帮诈骗团伙洗钱，是违法的。', 'Buying up or renting bank cards, SIM cards or the "four-piece kit": laundering for scammers, a crime.'),
+  },
+  {
+    id: 'card.paofen', category: 'card_trading', weight: 45,
+    // 跑分 is also a phone benchmark score; only with payment-relay words is it money moving.
+    match: { all: [['跑分'], ['车队', '收款码', '佣金', '日赚', '码商', '代收', '通道', '卡农', '回u', 'usdt', '接单', '手续费', '保证金', '押金', '返点', '支付宝', '微信收款']], window: 20 },
+    explanation: L('“跑分”赚佣金：用自己的收款码帮人过账，就是帮诈骗洗钱。', '"Running scores" for commission: passing other people\'s money through your payment code is laundering scam money.'),
+  },
+  {
+    id: 'ill.sex-combo', category: 'illegal_service', weight: 45,
+    // 上门服务 is also nursing care, repairs and free check-ups at home: only with the sex-trade companions.
+    match: { all: [['上门服务', '上门', '全套', '快餐', '会所', '一条龙', '丝足', '男士休闲', '可约', '包夜'], ['美女', '妹', '少妇', '学生妹', '靓妹', '萝莉', '模特', '颜值', '身材', '小姐', '外围', '嫩', '性感', '无需定金', '满意付款', '包射', '大保健']], window: 15 },
+    explanation: L('“美女上门、全套、包夜”等色情服务广告：违法，而且常常是骗定金的幌子。', 'Sex-service adverts ("girls come to your hotel", "full service"): illegal, and often a pretext to take a deposit.'),
+  },
+  {
+    id: 'ill.sex-lite', category: 'illegal_service', weight: 30,
+    match: { any: ['资源群', '福利群', '看片', '全裸', '私密视频', '麦片', '学生妹'] },
+    explanation: L('招揽看色情视频、进“福利群”的说法。', 'Invitations to porn videos or "bonus groups".'),
+  },
+  {
+    id: 'ill.sex-words', category: 'illegal_service', weight: 15,
+    match: { any: ['外围', '黄色', '色情', '小视频', '萝莉', '少妇', '视频加'] },
+    explanation: L('与色情有关的词（也有日常含义，单独不算数）。', 'Words linked to porn (they also have everyday meanings, so they never count alone).'),
+  },
+  {
+    id: 'phish.prize-fee', category: 'phishing_subsidy', weight: 45,
+    match: { all: [['中奖', '奖金', '大奖', '领奖', '奖品', 'prize'], ['手续费', '保证金', '个人所得税', '税费', '公证费', '邮费', '运费', '先交', '先缴', '先付', 'fee', 'tax']], window: 30 },
+    explanation: L('说你中了奖，领奖前要先交手续费、税费或保证金：真正的奖不用先交钱。', 'Says you won a prize but must pay a fee or tax first: real prizes never need money first.'),
+  },
+  {
+    id: 'inv.principal-safe', category: 'investment', weight: 20,
+    // Deposits are 保本保息 by law: on their own these words are a bank's deposit page, not a lure.
+    match: { any: ['保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
+    explanation: L('声称保本、零风险（存款也这样说，单独不算数；配合高收益就是诱饵）。', 'Claims principal is safe or risk-free (deposits say so too; it only counts with a high-return lure).'),
+  },
+  {
+    id: 'task.job-words', category: 'task_scam', weight: 10,
+    match: { any: ['打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '高薪兼职', '动动手指'] },
+    explanation: L('兼职招聘用语（招聘网站上很常见，单独不算数）。', 'Part-time job wording (common on job boards; never counts alone).'),
+  },
+
+
+  {
+    id: 'pen.support-fund', category: 'pension', weight: 35,
+    match: { any: ['养老帮扶', '帮扶金', '养老补贴申领', '养老帮扶金', '高龄补贴领取'] },
+    explanation: L('“养老帮扶金”“养老补贴申领”：真正的补贴由政府部门发放，不用交钱、不用加好友。', '"Pension support funds" or "pension subsidy claims": real subsidies come from the government office and never need a payment or a chat contact.'),
+  },
+  {
+    id: 'gamble.platform-sale', category: 'gambling', weight: 45,
+    match: { any: ['卖盘', '出盘', '网站盘', '盘口出售', '搭建盘', '棋牌源码', '博彩源码', '菠菜源码', '彩票源码', '菠菜盘', '博彩盘', '信用盘', '现金盘'] },
+    explanation: L('出售、搭建赌博网站（“盘口”“源码”）：为网络赌博提供工具，违法。', 'Selling or building gambling sites ("platforms", "source code"): tools for illegal online gambling.'),
+  },
+  {
+    id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
+    match: { any: ['充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
+  },
+  {
+    id: 'sig.call-back', category: 'signal', signal: 'contact', weight: 10, negatable: false,
+    match: { regex: '(致电|拨打|回电|call)[^0-9]{0,6}(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})(?!\\d)', gate: ['致电', '拨打', '回电', 'call'], around: [0, 30] },
+    explanation: L('让你打一个号码去“办理”。', 'Asks you to call a number to "sort it out".'),
   },
 
   // ───────────── generic signals (attributed to the strongest category) ─────────────
@@ -520,7 +638,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
-    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
@@ -530,7 +648,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.credential', category: 'signal', signal: 'credential', weight: 22,
-    match: { all: [['提供', '告诉', '发送', '输入', '填写', '报给', '发给', '上传', '核对', '验证', 'provide', 'send', 'enter', 'share', 'confirm'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
+    match: { all: [['提供', '告诉', '报给', '发给', 'provide', 'share'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
   },
   {

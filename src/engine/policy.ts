@@ -1,0 +1,115 @@
+/**
+ * Scoring POLICY as named data: every number the engine uses to turn cues into a level
+ * lives here, with the reason for it. Rules (what to match) live in rules/core.source.ts;
+ * their weights in rules/weights.json (fitted by scripts/fit-weights.ts); this file holds
+ * how matched cues combine. SpamAssassin keeps the same three apart (rules, scores, engine).
+ *
+ * Worked example (standard sensitivity, weights from weights.json):
+ *   "导师带单，保本高收益日收益2%，加微信 caifu8866"
+ *   sentence 0: inv.mentor-group (topic), inv.returns-high (lure, 730 %/yr), sig.contact-id (ask)
+ *   → the window is BOUND (an ask and a lure in one sentence) → score = offset + Σ weights
+ *   → level by THRESHOLDS. Without the contact id there is no ask: the score is capped at
+ *   UNBOUND_CAP (badge at most).
+ */
+import type { Level, Sensitivity } from './types';
+
+/** Score thresholds per sensitivity preset (score is 0–100). */
+export const THRESHOLDS: Record<Sensitivity, { low: number; medium: number; high: number }> = {
+  strict: { low: 18, medium: 38, high: 62 },
+  standard: { low: 25, medium: 50, high: 75 },
+  relaxed: { low: 35, medium: 65, high: 90 },
+};
+
+export const LEVEL_MEANING: Record<Exclude<Level, 'none'>, string> = {
+  low: 'some fraud cues: toolbar badge only, no interruption',
+  medium: 'looks like a scam: an in-page banner explains why',
+  high: 'almost certainly a scam: the page is interrupted until the person chooses',
+};
+
+/**
+ * A window without an ask bound to a lure or pressure can at most reach this score:
+ * below every preset's medium threshold (strict 38), so co-occurring words alone never
+ * show a banner, whatever their weights. They may still light the badge (low).
+ */
+export const UNBOUND_CAP = 30;
+
+/**
+ * Sentences, the unit of binding. Cut at 。！？!?；; and newlines (passage joins); a
+ * piece shorter than MIN chars is glued to the next (a page that puts every character in
+ * its own block must not escape binding), and a run without punctuation is cut every
+ * MAX chars. Two adjacent sentences form a window, so bound cues are at most 2 × MAX
+ * characters apart — never 800 characters across a long segment.
+ */
+export const SENTENCE = { minChars: 8, maxChars: 160 } as const;
+
+/** How many following sentences a window spans (1 = a sentence and the next). */
+export const WINDOW_SENTENCES = 1;
+
+/**
+ * Passages are joined into units of at most UNIT_CHARS (a long passage is cut at a
+ * sentence end); a unit is the scope of report context and the cache key of the
+ * page scanner. MAX_SCAN_CHARS bounds one page (the content script reads ≤ 2 M).
+ */
+export const UNIT_CHARS = 1500;
+export const MAX_SCAN_CHARS = 4_000_000;
+
+/**
+ * Report context inside one unit: words scammers do not use about themselves (警方提醒,
+ * 以案说法, 被骗…) discount every cue of the unit. Warning words (谨防, 提醒) only deepen a
+ * discount that a report word opened, so "谨防假冒" on a scam page is inert.
+ */
+export const REPORT_DISCOUNT = {
+  /** one report word */
+  one: 0.5,
+  /** one report word and one warning word */
+  oneWithWarn: 0.3,
+  /** one report word and two or more warning words */
+  oneWithWarns: 0.2,
+  /** two or more distinct report words */
+  many: 0.15,
+} as const;
+
+/**
+ * A unit that asks for money/codes/downloads in its own voice (outside quotes) AND leaves
+ * a contact or account of its own is talking to its victim, whatever fraud words it
+ * borrows ("我是反诈中心民警…"): the report discount is floored here, unless it has more
+ * than OWN_CONTACT_MAX_REPORT report words (then it is mostly about fraud).
+ */
+export const OWN_CONTACT_FLOOR = 0.6;
+export const OWN_CONTACT_MAX_REPORT = 2;
+
+/**
+ * A page that is overall about fraud (this many report words across all units) discounts
+ * units that carry no contact or payment identifier of their own.
+ */
+export const PAGE_ABOUT_FRAUD = { minReportWords: 3, factor: 0.3 } as const;
+
+/** Licensed-finance disclosures (理财非存款, 业绩比较基准…) soften investment cues. */
+export const DISCLOSURE_FACTOR = 0.35;
+
+/** Every range of a cue inside a quotation introduced by a reporting verb (对方称“…”). */
+export const REPORTED_SPEECH_FACTOR = 0.3;
+
+/** Negation before a cue (不要…) and refutation after it (…都是骗局), in normalized chars. */
+export const NEGATION = { before: 8, refuteAfter: 8, scopeChars: 80 } as const;
+
+/**
+ * Claimed returns count only above normal rates (annualized: 日1% = 365 %/yr):
+ * ≥ high → ×1.5, ≥ normal → ×1, above deposit rates with a "guaranteed" claim → ×1.
+ */
+export const RETURNS = { high: 100, highFactor: 1.5, normal: 30, guaranteedAbove: 4 } as const;
+
+/**
+ * Several units of a page that each reach medium on their own add a little: SHARE of each
+ * other such unit's score, at most CAP points (a page of many scam adverts goes high).
+ */
+export const EXTRA_UNITS = { share: 0.2, cap: 20 } as const;
+
+/** Bounds on evidence kept per page (what the banner highlights and the popup lists). */
+export const MAX_HITS_PER_GROUP = 24;
+export const MAX_SPANS_PER_EVIDENCE = 12;
+
+export function levelFor(score: number, sensitivity: Sensitivity = 'standard'): Level {
+  const t = THRESHOLDS[sensitivity] ?? THRESHOLDS.standard;
+  return score >= t.high ? 'high' : score >= t.medium ? 'medium' : score >= t.low ? 'low' : 'none';
+}
