@@ -8,8 +8,9 @@
  *  - features: for each text, the engine's own windows (score.ts windowsOf), each a
  *    sparse vector {rule: cue factor × context}; a text's score is its best window's,
  *    and only a BOUND window (ask + lure/pressure) may pass the medium threshold;
- *  - model: logistic regression on the chosen window of every text that has a bound
- *    window (a text without one cannot warn, whatever the weights), legitimate rows
+ *  - model: logistic regression on each text's best window: for fraud rows only a
+ *    bound window (a text without one cannot warn, whatever the weights); for legitimate
+ *    rows any window (everyday co-occurrence must cost weight); legitimate rows
  *    weighted NEG_WEIGHT (a false alarm on an everyday page costs more than a miss),
  *    weights ≥ 0, and an L2 pull toward the hand-written weight (PRIOR) so a rule the
  *    corpus rarely shows keeps its authored weight;
@@ -22,14 +23,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeUnit } from '../src/engine/analyze';
 import { compilePack, type CompiledPack } from '../src/engine/compile';
 import { createPageScanner } from '../src/engine/page';
-import { UNBOUND_CAP } from '../src/engine/policy';
+import { UNBOUND_CAP, UNIT_SUPPORT } from '../src/engine/policy';
 import corePack from '../src/engine/rules/core.pack.json';
 import { unitContext, windowsOf } from '../src/engine/score';
 import { unitsOf } from '../src/engine/units';
 import { evaluate, formatTable, restorePlaceholders, splitOf, type EvalRow, type Line } from '../src/cli/commands/eval';
 
-const NEG_WEIGHT = 3;
-const PRIOR = 0.02; // L2 pull toward the authored weight, per unit of total example weight
+const NEG_WEIGHT = 2;
+const PRIOR = 0.005; // L2 pull toward the authored weight, per unit of total example weight
 const ROUNDS = 3;
 const STEPS = 400;
 const K = 25 / Math.log(9);
@@ -64,7 +65,13 @@ function featuresOf(text: string): Win[] {
     const a = analyzeUnit(hand, u, new Set());
     const ctx = unitContext(a, false).factor;
     for (const w of windowsOf(a)) {
-      wins.push({ idx: w.cues.map((c) => c.rule.index), val: w.cues.map((c) => c.factor * ctx), bound: w.bound && w.categorized });
+      const bound = w.bound && w.categorized;
+      const sup = bound ? w.support : [];
+      wins.push({
+        idx: [...w.cues, ...sup].map((c) => c.rule.index),
+        val: [...w.cues.map((c) => c.factor * ctx), ...sup.map((c) => UNIT_SUPPORT * c.factor * ctx)],
+        bound,
+      });
     }
   }
   return wins;
@@ -90,7 +97,9 @@ for (let round = 0; round < ROUNDS; round++) {
     let best: Win | null = null;
     let bestS = -Infinity;
     for (const w of e.wins) {
-      if (!w.bound) continue;
+      // Fraud rows teach from bound windows only (an unbound one cannot warn anyway);
+      // legitimate rows from every window, so a cue common in everyday text loses weight.
+      if (!w.bound && e.y === 1) continue;
       const s = winScore(w);
       if (s > bestS) {
         bestS = s;

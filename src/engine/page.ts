@@ -162,7 +162,7 @@ function traceOf(pack: CompiledPack, s: UnitScore | null): VerdictTrace {
   if (!w.bound) factors.push({ name: 'unbound-cap', value: UNBOUND_CAP, note: 'no ask bound to a lure or pressure in one or two adjacent sentences' });
   else if (!w.categorized) factors.push({ name: 'signals-only-cap', value: UNBOUND_CAP, note: 'only generic signals, no scam-kind cue' });
   return {
-    binding: w.ask && w.to ? { ask: traceCue(w.ask), to: traceCue(w.to) } : null,
+    binding: w.bound && w.ask && w.to ? { ask: traceCue(w.ask), to: traceCue(w.to) } : null,
     cues: w.cues.map(traceCue).sort((a, b) => b.weight - a.weight),
     factors,
   };

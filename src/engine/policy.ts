@@ -37,13 +37,25 @@ export const UNBOUND_CAP = 30;
  * Sentences, the unit of binding. Cut at 。！？!?；; and newlines (passage joins); a
  * piece shorter than MIN chars is glued to the next (a page that puts every character in
  * its own block must not escape binding), and a run without punctuation is cut every
- * MAX chars. Two adjacent sentences form a window, so bound cues are at most 2 × MAX
- * characters apart — never 800 characters across a long segment.
+ * MAX chars. Bound cues sit in adjacent sentences at most, so at most 2 × MAX characters
+ * apart, and a window's evidence spans at most 3 × MAX — never 800 characters across a
+ * long segment.
  */
 export const SENTENCE = { minChars: 8, maxChars: 160 } as const;
 
-/** How many following sentences a window spans (1 = a sentence and the next). */
+/**
+ * A window is a sentence and this many neighbours on each side; an ask and a lure or
+ * pressure bind only when at most this many sentences apart (1 = the same or adjacent
+ * sentences). The window's evidence may include a cue from either neighbour.
+ */
 export const WINDOW_SENTENCES = 1;
+
+/**
+ * Once a window is bound, the other cues of its unit (≤ UNIT_CHARS) support it at this
+ * share: a scam page spreads its story over a passage, but it is the bound ask that makes
+ * the story a scam. An unbound window gets no support.
+ */
+export const UNIT_SUPPORT = 0.5;
 
 /**
  * Passages are joined into units of at most UNIT_CHARS (a long passage is cut at a

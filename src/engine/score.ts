@@ -5,11 +5,13 @@
  *                     finance disclosures, reported speech);
  *   2. unitContext    what the unit's surroundings are worth (report words, the page
  *                     being about fraud, a request in the writer's own voice);
- *   3. windowsOf      cues grouped into windows of adjacent sentences; a window is BOUND
- *                     when it holds an ask and a lure or pressure (or a mechanism cue,
- *                     which is both); only a bound window can pass UNBOUND_CAP.
+ *   3. windowsOf      cues grouped into windows (a sentence and its neighbours); a window
+ *                     is BOUND when an ask and a lure or pressure (two distinct cues; a
+ *                     mechanism cue may be either) sit in one sentence or two adjacent
+ *                     ones; only a bound window can pass UNBOUND_CAP.
  *
- * The unit's score is its best window's: offset + context × Σ weight × cue factor.
+ * The unit's score is its best window's: offset + context × (Σ weight × cue factor of
+ * the window + UNIT_SUPPORT × the same over the rest of the unit, once the window is bound).
  * Every number is policy (policy.ts) or a fitted weight (rules/weights.json).
  */
 import type { Cue, UnitAnalysis } from './analyze';
@@ -23,6 +25,7 @@ import {
   REPORTED_SPEECH_FACTOR,
   RETURNS,
   UNBOUND_CAP,
+  UNIT_SUPPORT,
   WINDOW_SENTENCES,
 } from './policy';
 import type { Category, TraceFactor } from './types';
@@ -76,10 +79,12 @@ export interface WindowCue {
 }
 
 export interface Window {
-  /** First sentence of the window. */
+  /** Centre sentence of the window (the window is it and its neighbours). */
   sentence: number;
   /** Best cue per rule inside the window. */
   cues: WindowCue[];
+  /** Best cue per rule of the rest of the unit (counted at UNIT_SUPPORT once bound). */
+  support: WindowCue[];
   bound: boolean;
   ask: WindowCue | null;
   to: WindowCue | null;
@@ -90,17 +95,29 @@ export interface Window {
 const isAsk = (r: CompiledRule) => r.role === 'ask' || r.role === 'mechanism';
 const isLureOrPressure = (r: CompiledRule) => r.role === 'lure' || r.role === 'pressure' || r.role === 'mechanism';
 
+const overlaps = (a: Cue, b: Cue) => {
+  const x = a.spans[0];
+  const y = b.spans[0];
+  return !!x && !!y && x.passage === y.passage && x.start < y.end && y.start < x.end;
+};
+
 export function windowsOf(a: UnitAnalysis): Window[] {
   if (a.cues.length === 0) return [];
   const guaranteed = a.cues.some((c) => c.rule.id === 'inv.guaranteed-profit' || c.rule.id === 'inv.principal-safe');
   const factors = a.cues.map((c) => cueFactor(c, a, guaranteed));
-  const starts = new Set<number>();
-  for (const c of a.cues) for (let d = 0; d <= WINDOW_SENTENCES; d++) if (c.sentence - d >= 0) starts.add(c.sentence - d);
+  const unitBest = new Map<number, WindowCue>();
+  a.cues.forEach((c, k) => {
+    const prev = unitBest.get(c.rule.index);
+    if (factors[k]! > 0 && (!prev || factors[k]! > prev.factor)) unitBest.set(c.rule.index, { rule: c.rule, factor: factors[k]!, cue: c });
+  });
+  // One window per sentence that holds a cue: that sentence and its neighbours.
+  const centres = new Set<number>();
+  for (const c of a.cues) centres.add(c.sentence);
   const out: Window[] = [];
-  for (const s of [...starts].sort((x, y) => x - y)) {
+  for (const s of [...centres].sort((x, y) => x - y)) {
     const best = new Map<number, WindowCue>();
     a.cues.forEach((c, k) => {
-      if (c.sentence < s || c.sentence > s + WINDOW_SENTENCES || factors[k]! <= 0) return;
+      if (Math.abs(c.sentence - s) > WINDOW_SENTENCES || factors[k]! <= 0) return;
       const prev = best.get(c.rule.index);
       if (!prev || factors[k]! > prev.factor) best.set(c.rule.index, { rule: c.rule, factor: factors[k]!, cue: c });
     });
@@ -109,9 +126,19 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     const byWeight = (x: WindowCue, y: WindowCue) => y.rule.weight * y.factor - x.rule.weight * x.factor;
     const asks = cues.filter((w) => isAsk(w.rule)).sort(byWeight);
     const lures = cues.filter((w) => isLureOrPressure(w.rule)).sort(byWeight);
-    const ask = asks[0] ?? null;
-    const to = lures.find((w) => w !== ask) ?? lures[0] ?? null;
-    out.push({ sentence: s, cues, bound: !!ask && !!to, ask, to, categorized: cues.some((w) => w.rule.category !== 'signal') });
+    // Bound: an ask and a lure/pressure from two DIFFERENT cues at different places, in
+    // one sentence or two adjacent ones (a mechanism cue may play either part, never both).
+    let ask: WindowCue | null = null;
+    let to: WindowCue | null = null;
+    for (const x of asks) {
+      to = lures.find((y) => y.rule !== x.rule && !overlaps(x.cue, y.cue) && Math.abs(x.cue.sentence - y.cue.sentence) <= WINDOW_SENTENCES) ?? null;
+      if (to) {
+        ask = x;
+        break;
+      }
+    }
+    const support = [...unitBest.values()].filter((u) => !best.has(u.rule.index));
+    out.push({ sentence: s, cues, support, bound: !!ask && !!to, ask: ask ?? asks[0] ?? null, to: to ?? lures[0] ?? null, categorized: cues.some((w) => w.rule.category !== 'signal') });
   }
   return out;
 }
@@ -130,8 +157,11 @@ export interface UnitScore {
 export function windowScore(pack: CompiledPack, w: Window, context: number): { score: number; evidence: number } {
   let evidence = 0;
   for (const c of w.cues) evidence += c.rule.weight * c.factor * context;
+  const bound = w.bound && w.categorized;
+  // Once bound, the rest of the passage's cues support the window (at a share).
+  if (bound) for (const c of w.support) evidence += UNIT_SUPPORT * c.rule.weight * c.factor * context;
   let score = pack.offset + evidence;
-  if (!w.bound || !w.categorized) score = Math.min(score, UNBOUND_CAP);
+  if (!bound) score = Math.min(score, UNBOUND_CAP);
   return { score: Math.max(0, Math.min(100, score)), evidence };
 }
 

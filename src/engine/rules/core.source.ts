@@ -79,9 +79,11 @@ export const CONTEXT = {
  *  - pressure: why now (arrest, frozen account, credit damage, deadline, secrecy), and
  *    the pretext that lends an ask its authority: a cold "I am your boss / the police /
  *    support" self-introduction (the *.opener rules, 换号了);
- *  - mechanism: one cue that already binds an ask to a lure or pressure inside its own
+ *  - mechanism: one cue that can stand for an ask or for a lure (never both: a window
+ *    still needs a second, distinct cue) because it already ties them inside its own
  *    small window ("pay the unfreezing fee before the loan is released"), or a contact
- *    deliberately spelled around filters (扣/企鹅 + digits: only illicit adverts hide);
+ *    deliberately spelled around filters (扣/企鹅 + digits: only illicit adverts hide), or
+ *    black-market sale slang with no everyday meaning (日批, 回u, 料主: the offer is the ask);
  *  - topic: what the text is about (an official's title, a category's vocabulary):
  *    adds evidence to a bound window but never binds one.
  * A warning needs an ask and a lure or pressure in one sentence or two adjacent ones.
@@ -89,13 +91,13 @@ export const CONTEXT = {
 export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
 
 export const ROLES: Record<string, Role> = {
-  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'topic', 'inv.platform-crypto': 'topic',
+  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
   'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'lure',
   'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
   'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
-  'task.brushing': 'lure', 'task.advance-payment': 'mechanism', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
+  'task.brushing': 'lure', 'task.advance-payment': 'lure', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
   'auth.safe-account': 'mechanism', 'auth.case-threat': 'pressure', 'auth.officer': 'topic', 'auth.case-transfer': 'mechanism',
-  'auth.opener': 'pressure', 'auth.contact-request': 'ask',
+  'auth.opener': 'pressure', 'auth.contact-request': 'ask', 'auth.call-transfer': 'pressure',
   'acq.new-number': 'pressure', 'acq.urgent-money': 'ask', 'acq.trouble': 'pressure', 'acq.opener': 'pressure', 'acq.photo-lure': 'mechanism',
   'acq.pay-this-account': 'ask', 'acq.help-pay': 'ask', 'acq.fake-order': 'mechanism',
   'cs.refund-claim': 'lure', 'cs.cancel-service': 'pressure', 'cs.card-suspend': 'pressure', 'cs.credit-product-close': 'pressure',
@@ -104,15 +106,15 @@ export const ROLES: Record<string, Role> = {
   'loan.app-approval': 'ask',
   'phish.points-cash': 'lure', 'phish.points-redeem': 'topic', 'phish.account-link': 'mechanism', 'phish.account-state': 'pressure',
   'phish.subsidy': 'lure', 'phish.login-link': 'ask', 'phish.prize': 'lure', 'phish.prize-fee': 'mechanism',
-  'gamble.bonus': 'lure', 'gamble.games': 'topic', 'gamble.deposit-bonus': 'mechanism', 'gamble.site': 'topic', 'gamble.sure-win': 'lure', 'gamble.platform-sale': 'lure',
+  'gamble.bonus': 'lure', 'gamble.games': 'topic', 'gamble.deposit-bonus': 'mechanism', 'gamble.site': 'topic', 'gamble.sure-win': 'lure', 'gamble.platform-sale': 'mechanism',
   'card.buy-sell': 'mechanism', 'card.money-mule': 'mechanism', 'card.mule-strong': 'mechanism', 'card.kit': 'mechanism', 'card.paofen': 'mechanism',
   'rom.endearment-money': 'mechanism', 'rom.online-partner': 'topic', 'rom.intimate-images': 'mechanism', 'rom.move-off-platform': 'ask',
   'ill.documents': 'lure', 'ill.invoice': 'lure', 'ill.buy-dm': 'ask', 'ill.sex': 'lure', 'ill.sex-combo': 'lure', 'ill.sex-lite': 'lure',
-  'ill.sex-words': 'topic', 'ill.data': 'lure', 'ill.drugs-weapons': 'lure', 'ill.sex-sale': 'lure', 'ill.data-strong': 'lure',
+  'ill.sex-words': 'topic', 'ill.data': 'lure', 'ill.drugs-weapons': 'lure', 'ill.sex-sale': 'mechanism', 'ill.data-strong': 'mechanism',
   'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
   'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
   'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
-  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask',
+  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
 };
 
 export const RULES: SrcRule[] = [
@@ -124,7 +126,8 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.mentor-group', category: 'investment', weight: 35,
-    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '讲股', '股友', '股民交流', '牛股群', '妖股', '免费荐股', '操盘手', '开群', '进群即可', '交流群', '短线牛股', '黑马股', '翻倍股', '建群', '群满即封', '人满即封', '人满封群', '满员封群', '涨停股', 'qq口令', '投资导师', '投资专家', '理财导师', '投资顾问', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
+    // The lure of a stock-tip scam: free insider picks from a "mentor", a group that "closes when full".
+    match: { any: ['带单', '喊单', '荐股', '免费荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '抓涨停', '涨停股', '黑马股', '妖股', '翻倍股', '牛股群', '短线牛股', '群满即封', '人满即封', '人满封群', '满员封群', '投资导师', '理财导师', '必涨', '每天必涨', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
     explanation: L('“老师带单”“荐股群”“内部消息”是投资骗局的常见开头。', '"Mentors", signal groups and insider tips are the usual start of an investment scam.'),
   },
   {
@@ -134,7 +137,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.withdraw-fee', category: 'investment', weight: 45,
-    match: { all: [['提现', '出金', '提币', 'withdraw', 'withdrawal'], ['手续费', '保证金', '解冻', '个人所得税', '税费', '验证金', '风控', '流水不足', 'fee', 'tax', 'deposit']], window: 30 },
+    match: { all: [['提现', '出金', '提币', 'withdraw', 'withdrawal'], ['保证金', '解冻', '个人所得税', '税费', '验证金', '风控', '流水不足', 'tax']], window: 30 },
     explanation: L('要你先交费、交税或“解冻”才能提现：钱已经拿不回来了，再交只会更多。', 'Asks for a fee or tax before you can withdraw: the money is already gone; paying more only loses more.'),
   },
   {
@@ -144,7 +147,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.returns-high', category: 'investment', signal: 'returns', weight: 30,
-    match: { regex: '(日|每日|每天|天天|周|每周|月|每月|年|年化|七日年化)(收益|回报|利润|分红|返利|利息|息|收益率|回报率|化收益率|化收益)?(率)?(高达|达|约|为|是|可达|稳定)?[:]?(\\d{1,3}(?:\\.\\d{1,3})?)%', gate: ['%'], around: [20, 2] },
+    match: { regex: '(日|每日|每天|天天|周|每周|月|每月|年|年化|七日年化)(收益|回报|利润|分红|返利|返还|返现|返|利息|息|收益率|回报率|化收益率|化收益)?(率)?(高达|达|约|为|是|可达|稳定)?[:]?(\\d{1,3}(?:\\.\\d{1,3})?)%', gate: ['%'], around: [20, 2] },
     negatable: false,
     explanation: L('声称的收益折合年化远高于正常水平。', 'The claimed return, annualized, is far above any normal rate.'),
   },
@@ -209,7 +212,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'task.advance-payment', category: 'task_scam', weight: 35,
-    match: { any: ['垫付', '先垫', '本金返还', '本金加佣金', '佣金日结', '日结佣金', '高额佣金', '返佣'] },
+    match: { any: ['先垫', '本金返还', '本金加佣金', '佣金日结', '日结佣金', '高额佣金', '返还本金', '垫付任务'] },
     explanation: L('要你先垫钱再返还本金和佣金。', 'Asks you to pay first and get principal plus commission back later.'),
   },
   {
@@ -221,7 +224,7 @@ export const RULES: SrcRule[] = [
   // ───────────── impersonation_authority ─────────────
   {
     id: 'auth.safe-account', category: 'impersonation_authority', weight: 45,
-    match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '监管账户', '资金监管账户', '安全帐户'] },
+    match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '安全帐户'] },
     explanation: L('“安全账户”“资金清查”：公检法从来没有这种账户。', '"Safe account" or "fund check": police and courts have no such account.'),
   },
   {
@@ -236,7 +239,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'auth.case-transfer', category: 'impersonation_authority', weight: 35,
-    match: { all: [['公安', '警官', '检察', '法院', '办案', '案件', '调查', '通缉', '涉嫌'], ['转账', '转入', '汇款', '资金', '存款', '银行卡', '验证码', '下载', '视频笔录', '屏幕共享', '共享屏幕']], window: 50 },
+    match: { all: [['公安', '警官', '检察', '法院', '办案', '通缉', '涉嫌'], ['转账', '转入', '汇款', '验证码', '视频笔录', '屏幕共享', '共享屏幕', '安全账户']], window: 50 },
     explanation: L('“办案”的人让你转账、报验证码或下载软件。', 'Someone "handling your case" asks you to transfer money, read out codes or install software.'),
   },
 
@@ -248,7 +251,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'auth.contact-request', category: 'impersonation_authority', weight: 30,
-    match: { all: [['公安', '民警', '警察', '警官', '检察', '法院', '疾控', '防控', '通信管理局', '反诈中心'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    match: { all: [['公安', '民警', '警察', '警官', '检察', '法院', '疾控', '防控', '通信管理局', '反诈中心'], ['下载', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '按照提示', '按照指示', '按我说的', '屏幕', '会议号', '扫码']], window: 40 },
     explanation: L('自称公安、法院、疾控等部门的人，要你下载软件、转账或提供银行卡和验证码。', 'Someone claiming to be police, court or health officials asks you to install software, transfer money or give card details and codes.'),
   },
 
@@ -287,7 +290,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.help-pay', category: 'impersonation_acquaintance', weight: 30,
-    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
+    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['转给他', '转给她', '转给我', '转过去', '先转', '打过去', '借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
     explanation: L('请你先替他付钱、垫钱、汇款或买机票，说以后再还：冒充熟人借钱的典型说法。', 'Asks you to pay, advance money, wire funds or buy a ticket for them, to be repaid later: the typical fake-acquaintance ask.'),
   },
   {
@@ -299,7 +302,7 @@ export const RULES: SrcRule[] = [
   // ───────────── fake_customer_service ─────────────
   {
     id: 'cs.refund-claim', category: 'fake_customer_service', weight: 20,
-    match: { all: [['客服', '售后', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
+    match: { all: [['客服', '售后', '快递', '商家', 'customer service', 'support'], ['双倍赔付', '双倍赔偿', '三倍赔偿', '额外补偿', '给您退款', '给你退款', '为您办理退款', '为你办理退款', '理赔款', '赔偿您', '赔偿你', '退还您', '退还你', '补偿您', '补偿你', '丢件赔偿', 'refund you', 'compensate you']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
   {
@@ -329,7 +332,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.contact-request', category: 'fake_customer_service', weight: 30,
-    match: { all: [['客服', '客户经理', '理赔专员', '专员'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    match: { all: [['客服', '客户经理', '理赔专员', '专员'], ['下载', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '按照提示', '按照指示', '按我说的', '屏幕', '会议号', '扫码']], window: 40 },
     explanation: L('自称客服或工作人员，要你下载软件、点链接、转账或提供银行卡和验证码。', 'Someone claiming to be support staff asks you to install software, follow a link, transfer money or give card details and codes.'),
   },
   {
@@ -339,14 +342,14 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.loan-to-refund', category: 'fake_customer_service', weight: 40,
-    match: { all: [['退款', '理赔', '注销', '关闭', '征信'], ['借呗', '微粒贷', '备用金', '网贷', '贷款', '额度', '花呗']], window: 40 },
+    match: { all: [['退款', '理赔', '注销', '关闭', '消除'], ['借出', '贷出', '借出来', '刷出来', '套出来', '申请贷款', '去借', '先借', '借一笔', '贷一笔', '在借呗', '在花呗', '从借呗', '从花呗', '在网贷', '从网贷', '备用金']], window: 40 },
     explanation: L('为了“退款/注销”让你去网贷平台借钱：钱会直接进骗子口袋。', 'To "refund" or "cancel", you are told to borrow from loan apps: the money goes straight to the scammer.'),
   },
 
   // ───────────── loan_credit ─────────────
   {
     id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 45,
-    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
+    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '银行卡号错误', '卡号填错', '会员费才能放款', '保证金才能', '认证金'] },
     explanation: L('放款前要交解冻金、保证金或“刷流水”：正规贷款放款前不收费。', 'Asks for an unfreezing fee, deposit or "turnover proof" before lending: real lenders never charge before paying out.'),
   },
   {
@@ -371,7 +374,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'loan.app-approval', category: 'loan_credit', weight: 35,
-    match: { all: [['贷款', '借款', '额度', '放款', '资金周转', '资金需求', '资金支持', 'loan'], ['下载', 'app', '添加', '加微信', '加qq', '微信', 'qq', '链接', '审核通过', '已通过', '客服', '二维码']], window: 80 },
+    match: { all: [['贷款', '借款', '放款', '资金周转', '资金需求', '资金支持', 'loan'], ['下载', '添加', '加微信', '加qq', '审核通过', '已通过', '二维码', '扫码']], window: 40 },
     explanation: L('陌生来电或消息说贷款已批，让你加好友或下载App。', 'An unsolicited "your loan is approved" asking you to add a contact or install an app.'),
   },
 
@@ -583,13 +586,13 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.prize-fee', category: 'phishing_subsidy', weight: 45,
-    match: { all: [['中奖', '奖金', '大奖', '领奖', '奖品', 'prize'], ['手续费', '保证金', '个人所得税', '税费', '公证费', '邮费', '运费', '先交', '先缴', '先付', 'fee', 'tax']], window: 30 },
+    match: { all: [['中奖', '奖金', '大奖', '领奖', '奖品', 'prize'], ['手续费', '保证金', '公证费', '邮费', '先交', '先缴', '先付', 'fee']], window: 30 },
     explanation: L('说你中了奖，领奖前要先交手续费、税费或保证金：真正的奖不用先交钱。', 'Says you won a prize but must pay a fee or tax first: real prizes never need money first.'),
   },
   {
     id: 'inv.principal-safe', category: 'investment', weight: 20,
     // Deposits are 保本保息 by law: on their own these words are a bank's deposit page, not a lure.
-    match: { any: ['保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
+    match: { any: ['本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
     explanation: L('声称保本、零风险（存款也这样说，单独不算数；配合高收益就是诱饵）。', 'Claims principal is safe or risk-free (deposits say so too; it only counts with a high-return lure).'),
   },
   {
@@ -611,13 +614,51 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
-    match: { any: ['充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    match: { any: ['预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
     explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
   },
   {
     id: 'sig.call-back', category: 'signal', signal: 'contact', weight: 10, negatable: false,
     match: { regex: '(致电|拨打|回电|call)[^0-9]{0,6}(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})(?!\\d)', gate: ['致电', '拨打', '回电', 'call'], around: [0, 30] },
     explanation: L('让你打一个号码去“办理”。', 'Asks you to call a number to "sort it out".'),
+  },
+
+
+  {
+    id: 'inv.group-words', category: 'investment', weight: 15,
+    // Everyday words of investing and of chat groups (建群, 翻倍, 股友): never a lure alone.
+    match: { any: ['股票群', '投资群', '炒股群', '涨停板', '跟单', '讲股', '股友', '股民交流', '操盘手', '开群', '进群即可', '交流群', '建群', 'qq口令', '投资专家', '投资顾问', '财富自由', '稳定收益', '翻倍', '翻番'] },
+    explanation: L('投资、炒股群的常用词（单独不算数）。', 'Common words of investing and stock groups (never count alone).'),
+  },
+
+
+
+  {
+    id: 'auth.call-transfer', category: 'impersonation_authority', weight: 30,
+    // "Your call will be put through to the police": the hand-over step of impersonation calls.
+    match: { all: [['转接', '转到', '转给', '移交给', '转交给'], ['公安', '警方', '派出所', '刑侦', '网警', '检察院', '法院']], window: 8 },
+    explanation: L('“电话帮你转接到公安局”：真正的部门不会在电话里把你转给警察办案。', '"We will put your call through to the police": real offices never hand you to the police by phone.'),
+  },
+
+  // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────
+  {
+    id: 'sig.reward', category: 'signal', signal: 'returns', weight: 8,
+    // Why someone would act: money or gifts offered. Everyday in marketing, so weak and never alone.
+    match: { any: ['奖励金', '现金奖励', '奖励券', '红包', '礼品卡', '免费领取', '免费赠送', '赠送', '返现', '返还', '补偿金', '赔偿金', '退款', '补贴', '福利', '回馈', '奖品', '中奖', '高回报', '高收益', '高额回报', '收益', '利润', '赚钱', '佣金', '分红', '利息', '翻倍', 'reward', 'bonus', 'free gift', 'cash back', 'refund', 'compensation', 'prize', 'profit', 'high returns', 'earn'] },
+    explanation: L('许诺给钱、给礼品、给收益。', 'Offers money, gifts or returns.'),
+  },
+  {
+    id: 'sig.threat', category: 'signal', signal: 'urgency', weight: 8,
+    // Why now: a threat to the reader's money, record or freedom. Also everyday in notices, so weak.
+    match: { any: ['在催', '催促', '来不及', '急需', '很急', '着急', '等着用', '今天之内', '今晚之前', '前不到账', '过时不候', '抢完为止', '冻结', '停用', '失效', '过期', '逾期', '违规', '违法', '涉嫌', '影响征信', '上征信', '征信', '封号', '注销', '起诉', '法律责任', '罚款', '罚金', '拘留', '逮捕', '紧急', '立即', '马上', '尽快', '否则', '后果自负', '异常', 'suspended', 'locked', 'urgent', 'immediately', 'overdue', 'penalty', 'legal action', 'arrest', 'warrant'] },
+    explanation: L('用冻结、违法、逾期、紧急等说法给你施压。', 'Pressure: frozen, illegal, overdue, urgent.'),
+  },
+  {
+    id: 'sig.action', category: 'signal', signal: 'request', weight: 6,
+    // The reader is told to do something. Every page does this ("登录", "支付"), so weak; it only
+    // matters bound to a lure or a threat.
+    match: { any: ['点击', '点此', '访问', '登录', '扫描', '扫码', '回复', '填写', '提交', '确认', '验证', '领取', '联系', '添加', '下载', '安装', '注册', '开通', '支付', '付款', '转账', '汇款', '购买', '缴纳', '交纳', '缴费', 'click', 'visit', 'log in', 'sign in', 'verify', 'confirm', 'reply', 'contact', 'download', 'install', 'register', 'pay', 'purchase', 'send'] },
+    explanation: L('要你去点、去填、去付、去联系。', 'Tells you to click, fill in, pay or get in touch.'),
   },
 
   // ───────────── generic signals (attributed to the strongest category) ─────────────
@@ -638,7 +679,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
-    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
@@ -663,12 +704,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.secrecy', category: 'signal', signal: 'secrecy', weight: 20, negatable: false,
-    match: { any: ['不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
+    match: { any: ['别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
     explanation: L('要你保密、不让家人知道：骗子怕你被人提醒。', 'Asks you to keep it secret from family: scammers fear someone will warn you.'),
   },
   {
     id: 'sig.apk', category: 'signal', signal: 'apk', weight: 20, negatable: false,
-    match: { regex: '[a-z0-9_/-]\\.apk\\b|下载(app|软件|安装包)|安装包', gate: ['.apk', '下载', '安装包'], around: [10, 12] },
+    match: { regex: '[a-z0-9_/-]\\.apk\\b|下载[^,.!?;:]{0,10}?(app|软件|安装包|客户端|应用)|安装包', gate: ['.apk', '下载', '安装包'], around: [10, 20] },
     explanation: L('让你下载安装来路不明的App或安装包。', 'Asks you to install an unknown app or APK.'),
   },
   {
