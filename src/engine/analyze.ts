@@ -133,11 +133,15 @@ export function analyzeUnit(pack: CompiledPack, unit: Unit, disabled: ReadonlySe
   const report = reportSeen.size;
   if (hitMap.size === 0) return { ...EMPTY, chars: unit.text.length, report, warn, disclosure };
 
-  // ---- 2. negation: "不要…", "客服不会要求您…。", "…都是骗局" ----
+  // ---- 2. negation: "不要…", "客服不会要求您…。", "…都是骗局" (never across a sentence end) ----
+  const sentenceEndBetween = (from: number, to: number) => {
+    for (let q = norm.ends[Math.max(0, from - 1)]!; q < norm.starts[Math.min(to, n - 1)]!; q++) if (isSentenceEnd(unit.text.charCodeAt(q))) return true;
+    return false;
+  };
   const negated = (start: number, end: number) => {
     for (let k = negEnds.length - 1; k >= 0; k--) {
       const e = negEnds[k]!;
-      if (e <= start && e >= start - NEGATION.before) return true;
+      if (e <= start && e >= start - NEGATION.before && !sentenceEndBetween(e, start)) return true;
     }
     // negated to the end of the sentence, judged in the ORIGINAL text (the normalizer
     // drops punctuation between CJK characters)
@@ -190,24 +194,28 @@ export function analyzeUnit(pack: CompiledPack, unit: Unit, disabled: ReadonlySe
   const orig = (k: number) => norm.starts[Math.min(k, n - 1)]!;
   const cues: Cue[] = [];
   let hasIdentifier = false;
+  // One cue per match instance (an `all` match is one instance of `groups` ranges), so a
+  // rule seen in a headline AND next to an ask binds where it sits next to the ask.
   for (const f of found) {
-    const spans: Span[] = [];
-    const qs: string[] = [];
-    let quoted = quotes.length > 0;
-    for (let k = 0; k < f.ranges.length; k += 2) {
-      const os = orig(f.ranges[k]!);
-      const q = quotes.find(([a, b]) => os >= a && os < b);
-      if (!q || !(q[2] || report > 0)) quoted = false;
-      if (spans.length >= MAX_SPANS_PER_EVIDENCE) continue;
-      const a = Math.max(0, Math.min(f.ranges[k]!, n - 1));
-      const b = Math.max(a, Math.min(f.ranges[k + 1]!, n) - 1);
-      const start = norm.starts[a]!;
-      const end = norm.ends[b]!;
-      spans.push(toSpan(unit, start, end));
-      qs.push(unit.text.slice(start, end));
-    }
+    const stride = f.rule.kind === 'all' ? f.rule.groups * 2 : 2;
     if (IDENTIFIER_RULES.has(f.rule.id)) hasIdentifier = true;
-    cues.push({ rule: f.rule, sentence: sentenceAt(sentences, orig(f.ranges[0]!)), annual: f.annual, quoted, spans, quotes: qs });
+    for (let at = 0, made = 0; at < f.ranges.length && made < MAX_SPANS_PER_EVIDENCE; at += stride, made++) {
+      const spans: Span[] = [];
+      const qs: string[] = [];
+      let quoted = quotes.length > 0;
+      for (let k = at; k < Math.min(f.ranges.length, at + stride); k += 2) {
+        const os = orig(f.ranges[k]!);
+        const q = quotes.find(([a, b]) => os >= a && os < b);
+        if (!q || !(q[2] || report > 0)) quoted = false;
+        const a = Math.max(0, Math.min(f.ranges[k]!, n - 1));
+        const b = Math.max(a, Math.min(f.ranges[k + 1]!, n) - 1);
+        const start = norm.starts[a]!;
+        const end = norm.ends[b]!;
+        spans.push(toSpan(unit, start, end));
+        qs.push(unit.text.slice(start, end));
+      }
+      cues.push({ rule: f.rule, sentence: sentenceAt(sentences, orig(f.ranges[at]!)), annual: f.annual, quoted, spans, quotes: qs });
+    }
   }
   // A request in the writer's own voice next to an identifier of its own.
   let ownContactAsk = false;

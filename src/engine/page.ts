@@ -15,7 +15,7 @@
 import { analyzeUnit, type UnitAnalysis } from './analyze';
 import type { CompiledPack } from './compile';
 import { EXTRA_UNITS, levelFor, MAX_SPANS_PER_EVIDENCE, PAGE_ABOUT_FRAUD, THRESHOLDS, UNBOUND_CAP } from './policy';
-import { scoreUnit, type UnitScore, type WindowCue } from './score';
+import { scoreUnit, weakestLinkCap, type UnitScore, type WindowCue } from './score';
 import type { Category, Evidence, ScanOptions, Sensitivity, TraceCue, TraceFactor, Verdict, VerdictTrace } from './types';
 import { unitsOf, type Unit } from './units';
 
@@ -159,6 +159,7 @@ function traceOf(pack: CompiledPack, s: UnitScore | null): VerdictTrace {
     { name: 'offset', value: Math.round(pack.offset * 10) / 10, note: 'fitted constant (rules/weights.json)' },
     ...s.context.notes,
   ];
+  if (w.bound && w.categorized && s.score > 0 && s.score >= weakestLinkCap(w)) factors.push({ name: 'weakest-link-cap', value: Math.round(weakestLinkCap(w)), note: 'a warning is as strong as the weaker of its ask and its lure/pressure' });
   if (!w.bound) factors.push({ name: 'unbound-cap', value: UNBOUND_CAP, note: 'no ask bound to a lure or pressure in one or two adjacent sentences' });
   else if (!w.categorized) factors.push({ name: 'signals-only-cap', value: UNBOUND_CAP, note: 'only generic signals, no scam-kind cue' });
   return {

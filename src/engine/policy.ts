@@ -51,6 +51,14 @@ export const SENTENCE = { minChars: 8, maxChars: 160 } as const;
 export const WINDOW_SENTENCES = 1;
 
 /**
+ * A warning is as strong as its weakest link: a bound window's score is capped at
+ * base + perPoint × min(ask weight, lure/pressure weight). "登录" (weight ~4) next to a
+ * strong lure stays below medium (30 + 2 × 4 = 38); a private chat ID (~15) allows a
+ * banner (60); two strong cues (≥ 35) are not capped.
+ */
+export const WEAKEST_LINK = { base: 30, perPoint: 2 } as const;
+
+/**
  * Once a window is bound, the other cues of its unit (≤ UNIT_CHARS) support it at this
  * share: a scam page spreads its story over a passage, but it is the bound ask that makes
  * the story a scam. An unbound window gets no support.

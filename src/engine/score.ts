@@ -26,6 +26,7 @@ import {
   RETURNS,
   UNBOUND_CAP,
   UNIT_SUPPORT,
+  WEAKEST_LINK,
   WINDOW_SENTENCES,
 } from './policy';
 import type { Category, TraceFactor } from './types';
@@ -130,11 +131,16 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     // one sentence or two adjacent ones (a mechanism cue may play either part, never both).
     let ask: WindowCue | null = null;
     let to: WindowCue | null = null;
+    let link = -1;
     for (const x of asks) {
-      to = lures.find((y) => y.rule !== x.rule && !overlaps(x.cue, y.cue) && Math.abs(x.cue.sentence - y.cue.sentence) <= WINDOW_SENTENCES) ?? null;
-      if (to) {
-        ask = x;
-        break;
+      for (const y of lures) {
+        if (y.rule === x.rule || overlaps(x.cue, y.cue) || Math.abs(x.cue.sentence - y.cue.sentence) > WINDOW_SENTENCES) continue;
+        const l = Math.min(x.rule.weight * x.factor, y.rule.weight * y.factor);
+        if (l > link) {
+          link = l;
+          ask = x;
+          to = y;
+        }
       }
     }
     const support = [...unitBest.values()].filter((u) => !best.has(u.rule.index));
@@ -153,6 +159,13 @@ export interface UnitScore {
   catScores: Map<Category, number>;
 }
 
+/** The cap a bound window's weakest link allows (WEAKEST_LINK). */
+export function weakestLinkCap(w: Window): number {
+  if (!w.ask || !w.to) return UNBOUND_CAP;
+  const link = Math.min(w.ask.rule.weight * w.ask.factor, w.to.rule.weight * w.to.factor);
+  return WEAKEST_LINK.base + WEAKEST_LINK.perPoint * link;
+}
+
 /** Score of one window under the pack's weights: offset + context × Σ, capped unless bound. */
 export function windowScore(pack: CompiledPack, w: Window, context: number): { score: number; evidence: number } {
   let evidence = 0;
@@ -162,6 +175,7 @@ export function windowScore(pack: CompiledPack, w: Window, context: number): { s
   if (bound) for (const c of w.support) evidence += UNIT_SUPPORT * c.rule.weight * c.factor * context;
   let score = pack.offset + evidence;
   if (!bound) score = Math.min(score, UNBOUND_CAP);
+  else score = Math.min(score, weakestLinkCap(w));
   return { score: Math.max(0, Math.min(100, score)), evidence };
 }
 

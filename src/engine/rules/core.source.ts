@@ -92,7 +92,7 @@ export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
 
 export const ROLES: Record<string, Role> = {
   'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
-  'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'lure',
+  'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'mechanism',
   'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
   'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
   'task.brushing': 'lure', 'task.advance-payment': 'lure', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
@@ -109,7 +109,7 @@ export const ROLES: Record<string, Role> = {
   'gamble.bonus': 'lure', 'gamble.games': 'topic', 'gamble.deposit-bonus': 'mechanism', 'gamble.site': 'topic', 'gamble.sure-win': 'lure', 'gamble.platform-sale': 'mechanism',
   'card.buy-sell': 'mechanism', 'card.money-mule': 'mechanism', 'card.mule-strong': 'mechanism', 'card.kit': 'mechanism', 'card.paofen': 'mechanism',
   'rom.endearment-money': 'mechanism', 'rom.online-partner': 'topic', 'rom.intimate-images': 'mechanism', 'rom.move-off-platform': 'ask',
-  'ill.documents': 'lure', 'ill.invoice': 'lure', 'ill.buy-dm': 'ask', 'ill.sex': 'lure', 'ill.sex-combo': 'lure', 'ill.sex-lite': 'lure',
+  'ill.documents': 'lure', 'ill.cert-combo': 'lure', 'ill.invoice': 'lure', 'ill.buy-dm': 'ask', 'ill.sex': 'lure', 'ill.sex-combo': 'lure', 'ill.sex-lite': 'lure',
   'ill.sex-words': 'topic', 'ill.data': 'lure', 'ill.drugs-weapons': 'lure', 'ill.sex-sale': 'mechanism', 'ill.data-strong': 'mechanism',
   'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
   'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
@@ -263,7 +263,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.urgent-money', category: 'impersonation_acquaintance', weight: 40,
-    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', '书记', '局长', '部长', '处长', '科长', '主任', '校长', '院长', '董事长', '总经理', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', '教材费', '学费', '收取', '转一下', '帮我付', '帮忙付', '转点钱', '转笔钱', '转一笔', '转些钱', '打一笔', '垫一下', '往一个账号', '卡号发给我', 'send money', 'wire', 'gift card', 'transfer']], window: 80 },
+    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', '书记', '局长', '部长', '处长', '科长', '主任', '校长', '院长', '董事长', '总经理', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借我', '借点', '借一下', '借钱', '借给我', '转账给我', '转给我', '打钱', '汇款', '急用', '周转一下', '先垫', '转一下', '帮我付', '帮忙付', '转点钱', '转笔钱', '转一笔', '转些钱', '打一笔', '垫一下', '往一个账号', '卡号发给我', 'send money', 'wire', 'gift card']], window: 80 },
     explanation: L('以熟人、领导、老师身份要求转账或借钱。', 'Someone presenting as a relative, boss or teacher asks for money.'),
   },
   {
@@ -274,7 +274,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.opener', category: 'impersonation_acquaintance', weight: 25,
-    match: { regex: '(我是|是我)[^,.!?;:]{1,6}?的(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚)|(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|哥哥|姐姐|弟弟|妹妹|老乡|战友|邻居|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
+    match: { regex: '(我是|是我)[^,.!?;:]{1,6}?的(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|班主任|老师|辅导员|领导|老板|同学|同事)|(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|哥哥|姐姐|弟弟|妹妹|老乡|战友|邻居|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
     explanation: L('自称是你的亲戚、同学、领导或老师。', 'Claims to be your relative, classmate, boss or teacher.'),
   },
   {
@@ -290,7 +290,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.help-pay', category: 'impersonation_acquaintance', weight: 30,
-    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['转给他', '转给她', '转给我', '转过去', '先转', '打过去', '借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
+    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['交一笔', '付一笔', '交关税', '付关税', '转给他', '转给她', '转给我', '转过去', '先转', '打过去', '借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
     explanation: L('请你先替他付钱、垫钱、汇款或买机票，说以后再还：冒充熟人借钱的典型说法。', 'Asks you to pay, advance money, wire funds or buy a ticket for them, to be repaid later: the typical fake-acquaintance ask.'),
   },
   {
@@ -391,7 +391,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.account-link', category: 'phishing_subsidy', weight: 40,
-    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '风险', 'unusual', 'suspended', 'locked'], ['登录', '登入', '登陆', '点击', '进入', 'http', 'www', '网址', '链接', 'click', 'log in', 'link']], window: 40 },
+    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '风险', 'unusual', 'suspended', 'locked'], ['http', 'www', '网址', '链接', '点击链接', '以下链接', 'link']], window: 40 },
     explanation: L('说你的账户有异常、要失效，让你点链接登录处理。', 'Says your account is abnormal or expiring and asks you to log in via a link.'),
   },
   {
@@ -482,7 +482,7 @@ export const RULES: SrcRule[] = [
   // ───────────── illegal_service ─────────────
   {
     id: 'ill.documents', category: 'illegal_service', weight: 45,
-    match: { any: ['代开发票', '代开', '发票代开', '税票', '办证', '刻章', '毕业证', '学历证', '资格证', '假证', '证件办理', '身份证办理', '代办证件', '制作证件', '文凭证件', '证件和印章', '代考', '包过', '替考', '各种证件'] },
+    match: { any: ['代开发票', '代开', '发票代开', '办证', '刻章', '假证', '代办证件', '制作证件', '文凭证件', '证件和印章', '代考', '替考', '包过', '各种证件'] },
     explanation: L('代开发票、办证、刻章、代考：违法服务。', 'Invoices, certificates, stamps, exam proxies for sale: illegal services.'),
   },
   {
@@ -534,7 +534,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.see-my-name', category: 'illegal_service', weight: 35,
-    match: { regex: '看[^,.!?;:]{0,5}(名字|名称|昵称|网名|头像|佲|茗字|简介|主页)|(名字|名称|昵称|网名|佲|茗字)[^,.!?;:\\u4e00-\\u9fff]{0,3}(加|围|喂|威|薇|有)|check my (name|bio)|see my bio', gate: ['名字', '名称', '昵称', '网名', '头像', '佲', '茗字', '简介', '主页', 'check my', 'see my bio'], around: [7, 5] },
+    match: { regex: '看[^,.!?;:]{0,5}(名字|名称|昵称|网名|头像|佲|茗字|简介|主页)|(名字|名称|昵称|网名|佲|茗字)[^,.!?;:\\u4e00-\\u9fff]{0,3}(加|围|喂|威|薇)|check my (name|bio)|see my bio', gate: ['名字', '名称', '昵称', '网名', '头像', '佲', '茗字', '简介', '主页', 'check my', 'see my bio'], around: [7, 5] },
     explanation: L('“看我的名字/昵称/头像”：群里的垃圾广告把联系方式藏在昵称里，躲避过滤。', '"Look at my name/bio": spam hides its contact in the user name to dodge filters.'),
   },
   {
@@ -640,6 +640,14 @@ export const RULES: SrcRule[] = [
     explanation: L('“电话帮你转接到公安局”：真正的部门不会在电话里把你转给警察办案。', '"We will put your call through to the police": real offices never hand you to the police by phone.'),
   },
 
+
+  {
+    id: 'ill.cert-combo', category: 'illegal_service', weight: 40,
+    // 毕业证/资格证 are what every job application asks for; only "can be bought" makes them illegal.
+    match: { all: [['毕业证', '学历证', '资格证', '学位证', '驾驶证', '身份证', '证书'], ['可查', '包过', '出售', '代办', '快速拿证', '不用考试', '免考', '学信网可查', '高仿', '全套', '一条龙']], window: 10 },
+    explanation: L('花钱“办”毕业证、资格证、驾驶证，还说“可查”“包过”：都是假证或骗局。', 'Buying diplomas, certificates or licences that are "verifiable" or "guaranteed": fake documents or a scam.'),
+  },
+
   // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────
   {
     id: 'sig.reward', category: 'signal', signal: 'returns', weight: 8,
@@ -650,7 +658,7 @@ export const RULES: SrcRule[] = [
   {
     id: 'sig.threat', category: 'signal', signal: 'urgency', weight: 8,
     // Why now: a threat to the reader's money, record or freedom. Also everyday in notices, so weak.
-    match: { any: ['在催', '催促', '来不及', '急需', '很急', '着急', '等着用', '今天之内', '今晚之前', '前不到账', '过时不候', '抢完为止', '冻结', '停用', '失效', '过期', '逾期', '违规', '违法', '涉嫌', '影响征信', '上征信', '征信', '封号', '注销', '起诉', '法律责任', '罚款', '罚金', '拘留', '逮捕', '紧急', '立即', '马上', '尽快', '否则', '后果自负', '异常', 'suspended', 'locked', 'urgent', 'immediately', 'overdue', 'penalty', 'legal action', 'arrest', 'warrant'] },
+    match: { any: ['被扣', '扣押', '被扣留', '在催', '催促', '来不及', '急需', '很急', '着急', '等着用', '今天之内', '今晚之前', '前不到账', '过时不候', '抢完为止', '冻结', '停用', '失效', '过期', '逾期', '违规', '违法', '涉嫌', '影响征信', '上征信', '征信', '封号', '注销', '起诉', '法律责任', '罚款', '罚金', '拘留', '逮捕', '紧急', '立即', '马上', '尽快', '否则', '后果自负', '异常', 'suspended', 'locked', 'urgent', 'immediately', 'overdue', 'penalty', 'legal action', 'arrest', 'warrant'] },
     explanation: L('用冻结、违法、逾期、紧急等说法给你施压。', 'Pressure: frozen, illegal, overdue, urgent.'),
   },
   {
