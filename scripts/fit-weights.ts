@@ -25,7 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeUnit } from '../src/engine/analyze';
 import { compilePack, type CompiledPack } from '../src/engine/compile';
 import { createPageScanner } from '../src/engine/page';
-import { UNBOUND_CAP, UNIT_SUPPORT, WEAKEST_LINK } from '../src/engine/policy';
+import { ILLICIT_CONTACT_LINK, PLAIN_CONTACT_RULES, UNBOUND_CAP, UNIT_SUPPORT, WEAKEST_LINK } from '../src/engine/policy';
 import corePack from '../src/engine/rules/core.pack.json';
 import { unitContext, windowsOf } from '../src/engine/score';
 import { unitsOf } from '../src/engine/units';
@@ -87,7 +87,8 @@ function featuresOf(text: string): Win[] {
         bound,
         ask: bound && w.ask ? w.ask.rule.index : -1,
         to: bound && w.to ? w.to.rule.index : -1,
-        fa: w.ask ? w.ask.factor * ctx : 0,
+        // a plain contact next to an illicit offer links like a chat ID (policy.ts): fixed, not fitted
+        fa: w.ask ? w.ask.factor * ctx * (PLAIN_CONTACT_RULES.includes(w.ask.rule.id) ? Math.max(1, ILLICIT_CONTACT_LINK / Math.max(1e-9, w.ask.rule.weight)) : 1) : 0,
         ft: w.to ? w.to.factor * ctx : 0,
       });
     }

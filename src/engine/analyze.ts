@@ -138,24 +138,19 @@ export function analyzeUnit(pack: CompiledPack, unit: Unit, disabled: ReadonlySe
     for (let q = norm.ends[Math.max(0, from - 1)]!; q < norm.starts[Math.min(to, n - 1)]!; q++) if (isSentenceEnd(unit.text.charCodeAt(q))) return true;
     return false;
   };
+  /** "客服不会要求您…。": every cue up to the end of the sentence, whatever the rule. */
+  const inNegScope = (start: number) => {
+    for (let k = 0; k < scopeEnds.length; k++) {
+      const e = scopeEnds[k]!;
+      if (e <= start && e >= start - NEGATION.scopeChars && !sentenceEndBetween(e, start)) return true;
+    }
+    return false;
+  };
+  /** "不要…" just before, "…都是骗局" just after (negatable rules only). */
   const negated = (start: number, end: number) => {
     for (let k = negEnds.length - 1; k >= 0; k--) {
       const e = negEnds[k]!;
       if (e <= start && e >= start - NEGATION.before && !sentenceEndBetween(e, start)) return true;
-    }
-    // negated to the end of the sentence, judged in the ORIGINAL text (the normalizer
-    // drops punctuation between CJK characters)
-    for (let k = 0; k < scopeEnds.length; k++) {
-      const e = scopeEnds[k]!;
-      if (e > start || e < start - NEGATION.scopeChars) continue;
-      let open = true;
-      for (let q = norm.ends[e - 1]!; q < norm.starts[start]!; q++) {
-        if (isSentenceEnd(unit.text.charCodeAt(q))) {
-          open = false;
-          break;
-        }
-      }
-      if (open) return true;
     }
     for (let k = 0; k < refuteStarts.length; k++) {
       const r = refuteStarts[k]!;
@@ -170,9 +165,11 @@ export function analyzeUnit(pack: CompiledPack, unit: Unit, disabled: ReadonlySe
     const rule = rules[ri]!;
     if (rule.category !== 'signal' && disabled.has(rule.category)) continue;
     const keep = (arr: number[]) => {
-      if (!rule.negatable) return arr;
       const out: number[] = [];
-      for (let k = 0; k < arr.length; k += 2) if (!negated(arr[k]!, arr[k + 1]!)) out.push(arr[k]!, arr[k + 1]!);
+      for (let k = 0; k < arr.length; k += 2) {
+        if (inNegScope(arr[k]!) || (rule.negatable && negated(arr[k]!, arr[k + 1]!))) continue;
+        out.push(arr[k]!, arr[k + 1]!);
+      }
       return out;
     };
     if (rule.kind === 'any') {

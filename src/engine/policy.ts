@@ -28,10 +28,11 @@ export const LEVEL_MEANING: Record<Exclude<Level, 'none'>, string> = {
 
 /**
  * A window without an ask bound to a lure or pressure can at most reach this score:
- * below every preset's medium threshold (strict 38), so co-occurring words alone never
- * show a banner, whatever their weights. They may still light the badge (low).
+ * below the standard low threshold (25) and every preset's medium (strict 38), so
+ * co-occurring words alone never show a banner, whatever their weights (under strict
+ * they may light the badge).
  */
-export const UNBOUND_CAP = 30;
+export const UNBOUND_CAP = 24;
 
 /**
  * Sentences, the unit of binding. Cut at 。！？!?；; and newlines (passage joins); a
@@ -52,11 +53,22 @@ export const WINDOW_SENTENCES = 1;
 
 /**
  * A warning is as strong as its weakest link: a bound window's score is capped at
- * base + perPoint × min(ask weight, lure/pressure weight). "登录" (weight ~4) next to a
- * strong lure stays below medium (30 + 2 × 4 = 38); a private chat ID (~15) allows a
+ * base + perPoint × min(ask weight, lure/pressure weight). "登录" (weight ~6) next to a
+ * strong lure stays below medium (30 + 2 × 6 = 42); a private chat ID (~15) allows a
  * banner (60); two strong cues (≥ 35) are not capped.
  */
 export const WEAKEST_LINK = { base: 30, perPoint: 2 } as const;
+
+/**
+ * Everyone puts phone numbers on pages, so a plain number (PLAIN_CONTACT_RULES) is no
+ * ask, except next to an offer that is itself a crime (ILLICIT_OFFER_CATEGORIES: fake
+ * invoices and documents, sex services, card trading, gambling): there "call me" is the
+ * only ask the advert needs.
+ */
+export const PLAIN_CONTACT_RULES: readonly string[] = ['sig.phone'];
+export const ILLICIT_OFFER_CATEGORIES: readonly string[] = ['illegal_service', 'card_trading', 'gambling'];
+/** …and it then binds as strongly as a private chat ID does (for WEAKEST_LINK). */
+export const ILLICIT_CONTACT_LINK = 15;
 
 /**
  * Once a window is bound, the other cues of its unit (≤ UNIT_CHARS) support it at this

@@ -18,9 +18,12 @@ import type { Cue, UnitAnalysis } from './analyze';
 import type { CompiledPack, CompiledRule } from './compile';
 import {
   DISCLOSURE_FACTOR,
+  ILLICIT_CONTACT_LINK,
+  ILLICIT_OFFER_CATEGORIES,
   OWN_CONTACT_FLOOR,
   OWN_CONTACT_MAX_REPORT,
   PAGE_ABOUT_FRAUD,
+  PLAIN_CONTACT_RULES,
   REPORT_DISCOUNT,
   REPORTED_SPEECH_FACTOR,
   RETURNS,
@@ -125,7 +128,8 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     if (best.size === 0) continue;
     const cues = [...best.values()];
     const byWeight = (x: WindowCue, y: WindowCue) => y.rule.weight * y.factor - x.rule.weight * x.factor;
-    const asks = cues.filter((w) => isAsk(w.rule)).sort(byWeight);
+    const illicitOffer = cues.some((w) => isLureOrPressure(w.rule) && ILLICIT_OFFER_CATEGORIES.includes(w.rule.category));
+    const asks = cues.filter((w) => isAsk(w.rule) || (illicitOffer && PLAIN_CONTACT_RULES.includes(w.rule.id))).sort(byWeight);
     const lures = cues.filter((w) => isLureOrPressure(w.rule)).sort(byWeight);
     // Bound: an ask and a lure/pressure from two DIFFERENT cues at different places, in
     // one sentence or two adjacent ones (a mechanism cue may play either part, never both).
@@ -135,7 +139,7 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     for (const x of asks) {
       for (const y of lures) {
         if (y.rule === x.rule || overlaps(x.cue, y.cue) || Math.abs(x.cue.sentence - y.cue.sentence) > WINDOW_SENTENCES) continue;
-        const l = Math.min(x.rule.weight * x.factor, y.rule.weight * y.factor);
+        const l = Math.min(linkWeight(x), y.rule.weight * y.factor);
         if (l > link) {
           link = l;
           ask = x;
@@ -159,11 +163,16 @@ export interface UnitScore {
   catScores: Map<Category, number>;
 }
 
+/** How strongly a cue holds up its side of a binding. */
+const linkWeight = (c: WindowCue) => {
+  const own = c.rule.weight * c.factor;
+  return PLAIN_CONTACT_RULES.includes(c.rule.id) ? Math.max(own, ILLICIT_CONTACT_LINK) : own;
+};
+
 /** The cap a bound window's weakest link allows (WEAKEST_LINK). */
 export function weakestLinkCap(w: Window): number {
   if (!w.ask || !w.to) return UNBOUND_CAP;
-  const link = Math.min(w.ask.rule.weight * w.ask.factor, w.to.rule.weight * w.to.factor);
-  return WEAKEST_LINK.base + WEAKEST_LINK.perPoint * link;
+  return WEAKEST_LINK.base + WEAKEST_LINK.perPoint * Math.min(linkWeight(w.ask), w.to.rule.weight * w.to.factor);
 }
 
 /** Score of one window under the pack's weights: offset + context × Σ, capped unless bound. */
