@@ -8,13 +8,15 @@
  */
 import type { Category, LocalizedText } from './types';
 import { normalize } from './normalize';
-import { parsePack, type PackData, type SignalKind } from './rules/schema';
+import { parsePack, parseWeights, type PackData, type RoleKind, type SignalKind, type WeightsData } from './rules/schema';
 
 export interface CompiledRule {
   index: number;
   id: string;
   category: Category | 'signal';
   signal: SignalKind | undefined;
+  role: RoleKind;
+  /** Fitted weight (rules/weights.json) when there is one, else the hand-written weight. */
   weight: number;
   negatable: boolean;
   kind: 'any' | 'all' | 'regex';
@@ -39,6 +41,8 @@ export interface PhraseEntry {
   /** Phrase begins/ends with a Latin letter or digit: require a word boundary there. */
   wordStart: boolean;
   wordEnd: boolean;
+  /** Only a gate of regex rules: no word boundary needed AFTER it, the regex checks (qq12345678 must reach it). */
+  loose: boolean;
   /** (rule index, group index) pairs; rule index < 0 = context class. */
   targets: number[];
 }
@@ -55,6 +59,8 @@ export interface CompiledPack {
   /** pairs[pairHash(c0, c1)] = index into `buckets` of the longer phrases starting with c0 c1 (hash collisions share), or -1. */
   pairs: Int32Array;
   categoryAdvice: Partial<Record<Category, LocalizedText>>;
+  /** Fitted constant added to every window's evidence (rules/weights.json; 0 without weights). */
+  offset: number;
 }
 
 export const PAIR_SIZE = 1 << 16;
@@ -63,17 +69,19 @@ export const pairHash = (a: number, b: number): number => ((a * 0x9e37) ^ (b * 0
 
 const isWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
-export function compilePack(raw: unknown): CompiledPack {
+export function compilePack(raw: unknown, rawWeights?: unknown): CompiledPack {
   const pack: PackData = parsePack(raw);
+  const fitted: WeightsData | null = rawWeights === undefined ? null : parseWeights(rawWeights);
   const phraseIndex = new Map<string, PhraseEntry>();
-  const addPhrase = (p: string, rule: number, group: number) => {
+  const addPhrase = (p: string, rule: number, group: number, gate = false) => {
     const text = pack.normalized ? p : normalize(p).text.trim();
     if (!text) return;
     let e = phraseIndex.get(text);
     if (!e) {
-      e = { text, wordStart: isWord(text.charCodeAt(0)), wordEnd: isWord(text.charCodeAt(text.length - 1)), targets: [] };
+      e = { text, wordStart: isWord(text.charCodeAt(0)), wordEnd: isWord(text.charCodeAt(text.length - 1)), loose: gate, targets: [] };
       phraseIndex.set(text, e);
     }
+    if (!gate) e.loose = false;
     e.targets.push(rule, group);
   };
   const rules: CompiledRule[] = pack.rules.map((r, index) => {
@@ -95,7 +103,7 @@ export function compilePack(raw: unknown): CompiledPack {
       kind = 'regex';
       regex = new RegExp(m.regex, 'gu');
       around = m.around ?? [20, 40];
-      for (const p of m.gate) addPhrase(p, index, 0);
+      for (const p of m.gate) addPhrase(p, index, 0, true);
     }
     const category = r.category as Category | 'signal';
     const advice = r.advice ?? (category === 'signal' ? r.explanation : pack.categoryAdvice[category]);
@@ -105,7 +113,8 @@ export function compilePack(raw: unknown): CompiledPack {
       id: r.id,
       category,
       signal: r.signal,
-      weight: r.weight,
+      role: r.role,
+      weight: fitted?.weights[r.id] ?? r.weight,
       negatable: r.negatable ?? true,
       kind,
       groups,
@@ -145,5 +154,5 @@ export function compilePack(raw: unknown): CompiledPack {
   });
   // Longest first inside a bucket so a longer phrase is found before its prefix.
   for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
-  return { version: pack.version, rules, phrases, first, buckets, single, pairs, categoryAdvice: pack.categoryAdvice };
+  return { version: pack.version, rules, phrases, first, buckets, single, pairs, categoryAdvice: pack.categoryAdvice, offset: fitted?.offset ?? 0 };
 }

@@ -51,11 +51,41 @@ export interface Evidence {
   weight: number;
 }
 
+/** What a cue does in a scam (see src/engine/policy.ts and ROLES in rules/core.source.ts). */
+export type CueRole = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
+
+/** One cue of the deciding window, as `sentinel explain` prints it. */
+export interface TraceCue {
+  ruleId: string;
+  role: CueRole;
+  /** Rule weight (fitted) × the cue's own factor (returns, disclosure, reported speech). */
+  weight: number;
+  factor: number;
+  quote: string;
+}
+
+/** One named policy factor that applied (policy.ts), e.g. { name: 'report-context', value: 0.3 }. */
+export interface TraceFactor {
+  name: string;
+  value: number;
+  note: string;
+}
+
+/** Why this score: the deciding window of the deciding unit, and every factor on the way. */
+export interface VerdictTrace {
+  /** The ask and the lure or pressure it is bound to; null when no window binds one. */
+  binding: { ask: TraceCue; to: TraceCue } | null;
+  cues: TraceCue[];
+  factors: TraceFactor[];
+}
+
 export interface Verdict {
   level: Level;
   score: number;
   categories: Category[];
   evidence: Evidence[];
+  /** Engine-side explanation (CLI, tests); the content script does not send it. */
+  trace?: VerdictTrace;
 }
 
 export interface ScanOptions {

@@ -6,8 +6,11 @@
  * One *pass* at a time (src/page/scheduler.ts decides when):
  *   1. read: the whole page on the first pass and after a URL change; otherwise only
  *      the blocks the change observer (src/page/observer.ts) saw change;
- *   2. scan: only buckets of text that changed (src/page/passage-store.ts);
- *   3. merge bucket verdicts, report, present.
+ *   2. scan: the page's passages, in reading order, through the engine's page scanner
+ *      (src/engine/page.ts), which re-analyses only the parts whose text changed and
+ *      owns the page verdict: we only decide how many characters go between yields,
+ *      which never changes the verdict;
+ *   3. report, present.
  * Reading and scanning are time-sliced (yield when a slice reaches 8 ms), so the
  * page never sees a long task from us, and passes are spaced by their cost, so a page
  * that mutates forever gets a bounded share of one core.
@@ -18,7 +21,8 @@
  * one alert. A cross-origin frame keeps its own instance and reports into the same
  * tab (the background keeps the worst frame verdict).
  */
-import { scanPassages } from '../engine';
+import { createScanner } from '../engine';
+import type { PageScanner } from '../engine';
 import { levelRank, type Locale, type ScanOptions, type Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
@@ -26,14 +30,14 @@ import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage
 import { createPresenter, siteInfoFromUrlVerdict } from './present';
 import { createChangeObserver } from './observer';
 import { createPassScheduler, createSlicer, defaultYield, type PassSchedulerOptions } from './scheduler';
-import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from './passage-store';
+import { bucketPassages, createPassageStore } from './passage-store';
 import { watchUrl } from './spa';
 import { createIdentifierCheck, withIdentifierEvidence } from './identifiers';
 
-/** One engine call scans at most this many characters… */
+/** Store buckets (eviction of text that came from later changes) hold about this many characters. */
 export const SCAN_CHARS = 32_000;
-/** …and fewer when the engine is slower: aim for this many ms per call (measured as we go). */
-export const ENGINE_CALL_MS = 8;
+/** Characters the engine analyses between two yield checks (main-thread time only: the verdict does not depend on it). */
+export const ENGINE_STEP_CHARS = 8_000;
 /** A first read that gets this far reports early when it already sees risk (big pages). */
 export const EARLY_REPORT_CHARS = 32_000;
 /** Characters a change pass may read (the first read of a page reads up to MAX_PAGE_CHARS). */
@@ -53,8 +57,8 @@ export interface ContentDeps {
   urlVerdict?: (payload: RequestOf<'cs-bg/url-verdict'>) => Promise<ResponseOf<'cs-bg/url-verdict'>>;
   /** Listed-identifier lookup (src/page/identifiers.ts; optional: without it no identifier check). */
   identifiers?: (payload: RequestOf<'cs-bg/identifiers'>) => Promise<ResponseOf<'cs-bg/identifiers'>>;
-  /** The engine (default: scanPassages). */
-  scan?: (passages: readonly string[], options: ScanOptions) => Verdict;
+  /** The engine's page scanner (default: createScanner from src/engine). */
+  createScanner?: (options: ScanOptions) => PageScanner;
   now?: () => number;
   yieldToPage?: () => Promise<void>;
   /** Resolves once the page has rendered (default: next animation frame, or 1 s in a hidden tab). */
@@ -84,8 +88,10 @@ export function defaultAfterPaint(): Promise<void> {
 /** Keep what we send within the protocol's caps (src/messaging/protocol.ts). */
 export function capVerdict(v: Verdict): Verdict {
   const cut = (s: string) => s.slice(0, 500);
+  // The trace is for `sentinel explain`; it never leaves the page.
+  const { trace: _trace, ...rest } = v;
   return {
-    ...v,
+    ...rest,
     score: Math.min(1000, Math.max(0, v.score)),
     evidence: v.evidence.slice(0, 50).map((e) => ({
       ...e,
@@ -118,9 +124,9 @@ interface Job {
 export async function startContentScript(deps: ContentDeps) {
   const settings = await deps.loadSettings();
   const locale = deps.locale(settings);
-  const scan = deps.scan ?? scanPassages;
   const now = deps.now ?? (() => performance.now());
   const options: ScanOptions = { sensitivity: settings.sensitivity, disabledCategories: settings.disabledCategories };
+  const scanner = (deps.createScanner ?? createScanner)(options);
   const urlVerdict = deps.urlVerdict;
   const presenter = createPresenter({
     doc: deps.doc,
@@ -153,8 +159,6 @@ export async function startContentScript(deps: ContentDeps) {
   let lastKey = '';
   let stopped = false;
   let lastVerdict: Verdict | null = null;
-  /** Engine speed estimate (chars per ms), refined by every call; sizes the engine calls. */
-  let charsPerMs = 1_000;
   const jobs: Job[] = [];
   const budget = { chars: MAX_PAGE_CHARS };
 
@@ -339,35 +343,21 @@ export async function startContentScript(deps: ContentDeps) {
     return slicer.busy();
   };
 
-  /** Scan the buckets that changed (time-sliced between engine calls) and merge. Null if superseded. */
+  /** The page verdict from the engine's page scanner, time-sliced between steps. Null if superseded. */
   const scanStore = async (gen: number): Promise<{ verdict: Verdict; passages: Passage[] } | null> => {
-    const parts: Array<{ verdict: Verdict; passageCount: number }> = [];
     const passages: Passage[] = [];
     for (const bucket of store.buckets()) {
-      if (bucket.dirty || !bucket.result) {
-        const list = bucketPassages(bucket);
-        const runs = chunkPassages(list, Math.max(4_000, Math.min(SCAN_CHARS, Math.floor(ENGINE_CALL_MS * charsPerMs))));
-        const verdicts = [];
-        for (const run of runs) {
-          if (slicer.due()) {
-            await slicer.pause();
-            if (gen !== generation || stopped) return null;
-          }
-          const texts = run.map((p) => p.text);
-          const t0 = now();
-          verdicts.push({ verdict: scan(texts, options), passageCount: run.length });
-          const ms = now() - t0;
-          const chars = texts.reduce((n, t) => n + t.length, 0);
-          if (chars >= 2_000 && ms > 0.5) charsPerMs = 0.6 * charsPerMs + 0.4 * (chars / ms);
-        }
-        bucket.result = { verdict: verdicts.length ? mergeVerdicts(verdicts) : { level: 'none', score: 0, categories: [], evidence: [] }, passages: list };
-        bucket.dirty = false;
-      }
-      parts.push({ verdict: bucket.result.verdict, passageCount: bucket.result.passages.length });
-      for (const p of bucket.result.passages) passages.push(p);
+      for (const p of bucketPassages(bucket)) passages.push(p);
+      bucket.dirty = false;
     }
-    const verdict: Verdict = parts.length ? mergeVerdicts(parts) : { level: 'none', score: 0, categories: [], evidence: [] };
-    return { verdict, passages };
+    const job = scanner.begin(passages.map((p) => p.text));
+    while (!job.step(ENGINE_STEP_CHARS)) {
+      if (slicer.due()) {
+        await slicer.pause();
+        if (gen !== generation || stopped) return null;
+      }
+    }
+    return { verdict: job.verdict(), passages };
   };
 
   const scheduler = createPassScheduler(

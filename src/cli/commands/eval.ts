@@ -1,5 +1,5 @@
 /**
- * `sentinel eval FILE.jsonl [--json PATH] [--sensitivity S] [--misses N]`
+ * `sentinel eval FILE.jsonl [--split fit|validation|all] [--json PATH] [--sensitivity S] [--misses N]`
  * Reads labelled lines `{"text","label", "source"?, "category"?, "synthetic"?,
  * "antifraud_or_hard_negative"?}` and prints, per source and per category (synthetic
  * sources apart, `ad` as its own row), the share flagged at medium+ and at high:
@@ -9,9 +9,12 @@
  * eval puts back neutral stand-ins of the same shape (a link, a phone number, a chat
  * id) so rules are measured on text as it would appear on a page. The engine itself
  * knows nothing about the placeholders.
+ *
+ * The split is fixed by a hash of each line's `id` (splitOf): 70 % `fit` (what
+ * scripts/fit-weights.ts may learn weights from), 30 % `validation` (what we report).
  */
 import { writeFileSync } from 'node:fs';
-import { levelRank, scanText, type Sensitivity } from '../../engine';
+import { levelRank, scanText, type Sensitivity, type Verdict } from '../../engine';
 import type { CliIo } from '../io';
 import { parseSensitivity } from './scan';
 
@@ -35,13 +38,25 @@ const PLACEHOLDERS: Array<[RegExp, string]> = [
   [/BANK/g, '6222020000000000000'],
 ];
 
+/** FNV-1a (32-bit) of the id: a deterministic, platform-independent split. */
+export function splitOf(id: string): 'fit' | 'validation' {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 100 < 70 ? 'fit' : 'validation';
+}
+
+export type Split = 'fit' | 'validation' | 'all';
+
 export function restorePlaceholders(text: string): string {
   let t = text;
   for (const [re, rep] of PLACEHOLDERS) t = t.replace(re, rep);
   return t;
 }
 
-interface Line {
+export interface Line {
   id?: string;
   text: string;
   label: string;
@@ -51,7 +66,7 @@ interface Line {
   antifraud_or_hard_negative?: boolean;
 }
 
-export function evaluate(lines: Line[], sensitivity: Sensitivity, onMiss?: (l: Line, level: string) => void): EvalRow[] {
+export function evaluate(lines: Line[], sensitivity: Sensitivity, onMiss?: (l: Line, level: string) => void, scan: (text: string) => Verdict = (t) => scanText(t, { sensitivity })): EvalRow[] {
   const rows = new Map<string, EvalRow>();
   const add = (group: string, kind: EvalRow['kind'], med: boolean, high: boolean) => {
     let r = rows.get(group);
@@ -61,7 +76,7 @@ export function evaluate(lines: Line[], sensitivity: Sensitivity, onMiss?: (l: L
     if (high) r.high++;
   };
   for (const l of lines) {
-    const v = scanText(l.source === 'fbs' ? restorePlaceholders(l.text) : l.text, { sensitivity });
+    const v = scan(l.source === 'fbs' ? restorePlaceholders(l.text) : l.text);
     const med = levelRank(v.level) >= levelRank('medium');
     const high = v.level === 'high';
     const src = `${l.source ?? 'unknown'}${l.synthetic ? ' (synthetic)' : ''}`;
@@ -95,15 +110,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   let jsonPath: string | null = null;
   let misses = 0;
+  let split: Split = 'all';
   const files: string[] = [];
   for (let i = 0; i < parsed.rest.length; i++) {
     const a = parsed.rest[i]!;
     if (a === '--json') jsonPath = parsed.rest[++i] ?? null;
     else if (a === '--misses') misses = Number(parsed.rest[++i] ?? 0) || 0;
+    else if (a === '--split') {
+      const v = parsed.rest[++i];
+      if (v !== 'fit' && v !== 'validation' && v !== 'all') {
+        io.err('--split must be fit|validation|all');
+        return 2;
+      }
+      split = v;
+    }
     else files.push(a);
   }
   if (files.length !== 1) {
-    io.err('usage: sentinel eval FILE.jsonl [--json PATH] [--sensitivity strict|standard|relaxed] [--misses N]');
+    io.err('usage: sentinel eval FILE.jsonl [--split fit|validation|all] [--json PATH] [--sensitivity strict|standard|relaxed] [--misses N]');
     return 2;
   }
   let body: string;
@@ -119,7 +143,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!raw.trim()) continue;
     try {
       const o = JSON.parse(raw) as Line;
-      if (typeof o.text === 'string' && typeof o.label === 'string') lines.push(o);
+      if (typeof o.text === 'string' && typeof o.label === 'string' && (split === 'all' || splitOf(String(o.id ?? '')) === split)) lines.push(o);
       else bad++;
     } catch {
       bad++;
@@ -129,11 +153,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const t0 = performance.now();
   const rows = evaluate(lines, parsed.sensitivity, misses ? (l, level) => missed.length < misses && missed.push(`${level}\t${l.id}\t${l.category}\t${l.text.slice(0, 140)}`) : undefined);
   const ms = performance.now() - t0;
-  io.out(`sentinel eval: ${lines.length} texts (${bad} unreadable lines), sensitivity ${parsed.sensitivity}, ${ms.toFixed(0)} ms`);
+  io.out(`sentinel eval: ${lines.length} texts (split ${split}; ${bad} unreadable lines), sensitivity ${parsed.sensitivity}, ${ms.toFixed(0)} ms`);
   for (const l of formatTable(rows)) io.out(l);
   for (const m of missed) io.err(m);
   if (jsonPath) {
-    writeFileSync(jsonPath, `${JSON.stringify({ file: files[0], sensitivity: parsed.sensitivity, texts: lines.length, rows }, null, 1)}\n`);
+    writeFileSync(jsonPath, `${JSON.stringify({ file: files[0], split, sensitivity: parsed.sensitivity, texts: lines.length, rows }, null, 1)}\n`);
     io.out(`report written to ${jsonPath}`);
   }
   return 0;

@@ -1,9 +1,10 @@
 /**
  * `sentinel explain "text" | --file PATH [--lang zh-CN|zh-TW|en] [--sensitivity S]`:
- * the verdict with every piece of evidence highlighted in the original text, for
- * people asking "why was this flagged?".
+ * the verdict with every piece of evidence highlighted in the original text, the ask
+ * and the lure or pressure it is bound to, and every policy factor that applied (the
+ * verdict's trace), for people asking "why was this flagged?" or "why not?".
  */
-import { LOCALES, scanPassages, type Locale, type Verdict } from '../../engine';
+import { LOCALES, scanPassages, type Locale, type TraceCue, type Verdict } from '../../engine';
 import type { CliIo } from '../io';
 import { parseSensitivity, passagesOf } from './scan';
 
@@ -63,6 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const v = scanPassages(passages, { sensitivity: parsed.sensitivity });
   io.out(`level: ${v.level}   score: ${v.score}   categories: ${v.categories.join(', ') || '-'}   (sensitivity ${parsed.sensitivity})`);
+  for (const l of traceLines(v)) io.out(l);
   if (v.evidence.length === 0) {
     io.out('no evidence: nothing in this text looks like a known fraud pattern.');
     return 0;
@@ -80,4 +82,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(`      → ${e.advice[lang]}`);
   }
   return 0;
+}
+
+const cueText = (c: TraceCue) => `${c.ruleId} [${c.role}] 「${c.quote}」`;
+
+/** The trace as text: binding first, then the window's cues, then the policy factors. */
+export function traceLines(v: Verdict): string[] {
+  const t = v.trace;
+  if (!t) return [];
+  const out: string[] = [];
+  out.push(t.binding ? `bound: ask ${cueText(t.binding.ask)} ↔ ${t.binding.to.role} ${cueText(t.binding.to)}` : 'bound: none (no ask bound to a lure or pressure in one sentence or two adjacent ones)');
+  if (t.cues.length) out.push(`window: ${t.cues.map((c) => `${c.ruleId} [${c.role}] +${c.weight}${c.factor !== 1 ? ` (×${c.factor})` : ''}`).join(', ')}`);
+  for (const f of t.factors) out.push(`factor: ${f.name} = ${f.value}  (${f.note})`);
+  return out;
 }

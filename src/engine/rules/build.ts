@@ -3,7 +3,7 @@
  * Used by scripts/build-rules.ts and by the drift test; never by the extension.
  */
 import { normalize } from '../normalize';
-import { CATEGORY_ADVICE, CONTEXT, RULES, VERSION, type Src, type SrcRule } from './core.source';
+import { CATEGORY_ADVICE, CONTEXT, ROLES, RULES, VERSION, type Src, type SrcRule } from './core.source';
 import { parsePack, type PackData } from './schema';
 
 /** Phrases are stored normalized (same function as page text), so loading skips that work. */
@@ -14,7 +14,12 @@ function normMatch(m: SrcRule['match']): SrcRule['match'] {
   return { ...m, gate: norm(m.gate) };
 }
 
-export function buildPackData(toTraditional: (s: string) => string): PackData {
+export function buildPackData(toTraditional: (s: string) => string, rules: readonly SrcRule[] = RULES): PackData {
+  const missing = rules.filter((r) => !(r.role ?? ROLES[r.id])).map((r) => r.id);
+  if (missing.length) throw new Error(`rules without a role (add them to ROLES in core.source.ts): ${missing.join(', ')}`);
+  const ids = new Set(rules.map((r) => r.id));
+  const stale = Object.keys(ROLES).filter((id) => !ids.has(id) && rules === RULES);
+  if (stale.length) throw new Error(`ROLES names rules that do not exist: ${stale.join(', ')}`);
   const loc = (s: Src) => ({ 'zh-CN': s.zh, 'zh-TW': toTraditional(s.zh), en: s.en });
   return parsePack({
     format: 1,
@@ -22,11 +27,12 @@ export function buildPackData(toTraditional: (s: string) => string): PackData {
     normalized: true,
     categoryAdvice: Object.fromEntries(Object.entries(CATEGORY_ADVICE).map(([k, v]) => [k, loc(v)])),
     context: Object.fromEntries(Object.entries(CONTEXT).map(([k, v]) => [k, norm(v)])),
-    rules: RULES.map((r) => ({
+    rules: rules.map((r) => ({
       id: r.id,
       category: r.category,
       ...(r.signal ? { signal: r.signal } : {}),
       weight: r.weight,
+      role: r.role ?? ROLES[r.id],
       match: normMatch(r.match),
       ...(r.negatable === undefined ? {} : { negatable: r.negatable }),
       explanation: loc(r.explanation),

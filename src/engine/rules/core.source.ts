@@ -22,6 +22,8 @@ export interface SrcRule {
   weight: number;
   match: { any: string[] } | { all: string[][]; window?: number } | { regex: string; gate: string[]; around?: [number, number] };
   negatable?: boolean;
+  /** Filled from ROLES below (one table, read top-down): what this cue does in a scam. */
+  role?: Role;
   explanation: Src;
   advice?: Src;
 }
@@ -63,19 +65,69 @@ export const CONTEXT = {
   ],
   negationScope: ['不要相信', '不要轻信', '切勿相信', '请勿相信', '不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
   refute: ['都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
-  negation: ['不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+  negation: ['无需', '不收取', '免收', '不收', '无任何', '不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+};
+
+
+/**
+ * What each cue DOES in a scam (src/engine/policy.ts explains how roles bind):
+ *  - ask: the reader is asked to move money, credentials or contact off the safe path
+ *    (transfer, pay a fee, give a code/card/ID, install an app from a link, add a private
+ *    chat ID, share the screen, take a loan);
+ *  - lure: why they would (outsized or guaranteed returns, rebates, refunds, prizes,
+ *    subsidies, free gifts, an illicit offer);
+ *  - pressure: why now (arrest, frozen account, credit damage, deadline, secrecy), and
+ *    the pretext that lends an ask its authority: a cold "I am your boss / the police /
+ *    support" self-introduction (the *.opener rules, 换号了);
+ *  - mechanism: one cue that can stand for an ask or for a lure (never both: a window
+ *    still needs a second, distinct cue) because it already ties them inside its own
+ *    small window ("pay the unfreezing fee before the loan is released"), or a contact
+ *    deliberately spelled around filters (扣/企鹅 + digits: only illicit adverts hide), or
+ *    black-market sale slang with no everyday meaning (日批, 回u, 料主: the offer is the ask);
+ *  - topic: what the text is about (an official's title, a category's vocabulary):
+ *    adds evidence to a bound window but never binds one.
+ * A warning needs an ask and a lure or pressure in one sentence or two adjacent ones.
+ */
+export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
+
+export const ROLES: Record<string, Role> = {
+  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
+  'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'mechanism',
+  'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
+  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
+  'task.brushing': 'lure', 'task.advance-payment': 'lure', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
+  'auth.safe-account': 'mechanism', 'auth.case-threat': 'pressure', 'auth.officer': 'topic', 'auth.case-transfer': 'mechanism',
+  'auth.opener': 'pressure', 'auth.contact-request': 'ask', 'auth.call-transfer': 'pressure',
+  'acq.new-number': 'pressure', 'acq.urgent-money': 'ask', 'acq.trouble': 'pressure', 'acq.opener': 'pressure', 'acq.photo-lure': 'mechanism',
+  'acq.pay-this-account': 'ask', 'acq.help-pay': 'ask', 'acq.fake-order': 'mechanism',
+  'cs.refund-claim': 'lure', 'cs.cancel-service': 'pressure', 'cs.card-suspend': 'pressure', 'cs.credit-product-close': 'pressure',
+  'cs.flight': 'lure', 'cs.opener': 'pressure', 'cs.contact-request': 'ask', 'cs.remote-screen': 'ask', 'cs.loan-to-refund': 'mechanism',
+  'loan.unfreeze-fee': 'mechanism', 'loan.no-check': 'lure', 'loan.opener': 'pressure', 'loan.credit-repair': 'lure', 'loan.fee-before': 'mechanism',
+  'loan.app-approval': 'ask',
+  'phish.points-cash': 'lure', 'phish.points-redeem': 'topic', 'phish.account-link': 'mechanism', 'phish.account-state': 'pressure',
+  'phish.subsidy': 'lure', 'phish.login-link': 'ask', 'phish.prize': 'lure', 'phish.prize-fee': 'mechanism',
+  'gamble.bonus': 'lure', 'gamble.games': 'topic', 'gamble.deposit-bonus': 'mechanism', 'gamble.site': 'topic', 'gamble.sure-win': 'lure', 'gamble.platform-sale': 'mechanism',
+  'card.buy-sell': 'mechanism', 'card.money-mule': 'mechanism', 'card.mule-strong': 'mechanism', 'card.kit': 'mechanism', 'card.paofen': 'mechanism',
+  'rom.endearment-money': 'mechanism', 'rom.online-partner': 'topic', 'rom.intimate-images': 'mechanism', 'rom.move-off-platform': 'ask',
+  'ill.documents': 'lure', 'ill.cert-combo': 'lure', 'ill.invoice': 'lure', 'ill.buy-dm': 'ask', 'ill.sex': 'lure', 'ill.sex-combo': 'lure', 'ill.sex-lite': 'lure',
+  'ill.sex-words': 'topic', 'ill.data': 'lure', 'ill.drugs-weapons': 'lure', 'ill.sex-sale': 'mechanism', 'ill.data-strong': 'mechanism',
+  'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
+  'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
+  'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
+  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
 };
 
 export const RULES: SrcRule[] = [
   // ───────────── investment ─────────────
   {
     id: 'inv.guaranteed-profit', category: 'investment', weight: 45,
-    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本保息', '本息保证', '保证本息', '本息保障', '保本', '保本高收益', '零风险高收益', '无风险高收益', '零风险', '无风险投资', '保证收益', '收益有保障', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return', 'no risk'] },
+    match: { any: ['稳赚不赔', '只赚不赔', '包赚', '稳赚', '保本高收益', '零风险高收益', '无风险高收益', '无风险投资', '亏损包赔', '亏了包赔', '稳赢', '躺赚', 'guaranteed return', 'guaranteed returns', 'guaranteed profit', 'guaranteed profits', 'risk-free investment', 'risk free return'] },
     explanation: L('声称保本、零风险还能高收益：正规投资不会这样承诺。', 'Promises returns with no risk; real investments never can.'),
   },
   {
     id: 'inv.mentor-group', category: 'investment', weight: 35,
-    match: { any: ['带单', '喊单', '荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '股票群', '投资群', '炒股群', '涨停板', '抓涨停', '跟单', '讲股', '股友', '股民交流', '牛股群', '妖股', '免费荐股', '操盘手', '开群', '进群即可', '交流群', '短线牛股', '黑马股', '翻倍股', '建群', '群满即封', '人满即封', '人满封群', '满员封群', '涨停股', 'qq口令', '投资导师', '投资专家', '理财导师', '投资顾问', '财富自由', '稳定收益', '翻倍', '翻番', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
+    // The lure of a stock-tip scam: free insider picks from a "mentor", a group that "closes when full".
+    match: { any: ['带单', '喊单', '荐股', '免费荐股', '牛股', '内幕消息', '内部消息', '老师带', '导师带', '抓涨停', '涨停股', '黑马股', '妖股', '翻倍股', '牛股群', '短线牛股', '群满即封', '人满即封', '人满封群', '满员封群', '投资导师', '理财导师', '必涨', '每天必涨', 'trading signals', 'vip signal', 'investment mentor', 'trading mentor', 'copy trading', 'double your money'] },
     explanation: L('“老师带单”“荐股群”“内部消息”是投资骗局的常见开头。', '"Mentors", signal groups and insider tips are the usual start of an investment scam.'),
   },
   {
@@ -85,17 +137,17 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'inv.withdraw-fee', category: 'investment', weight: 45,
-    match: { all: [['提现', '出金', '提币', 'withdraw', 'withdrawal'], ['手续费', '保证金', '解冻', '个人所得税', '税费', '验证金', '风控', '流水不足', 'fee', 'tax', 'deposit']], window: 30 },
+    match: { all: [['提现', '出金', '提币', 'withdraw', 'withdrawal'], ['保证金', '解冻', '个人所得税', '税费', '验证金', '风控', '流水不足', 'tax']], window: 30 },
     explanation: L('要你先交费、交税或“解冻”才能提现：钱已经拿不回来了，再交只会更多。', 'Asks for a fee or tax before you can withdraw: the money is already gone; paying more only loses more.'),
   },
   {
     id: 'inv.platform-recharge', category: 'investment', weight: 30,
-    match: { all: [['平台', 'app', '软件', '网站', 'platform'], ['充值', '入金', '投资', '理财', 'deposit', 'invest'], ['收益', '回报', '利润', '分红', '返利', 'profit', 'return']], window: 40 },
+    match: { all: [['平台', 'app', '软件', '网站', 'platform'], ['充值', '入金', 'deposit', 'invest'], ['收益', '回报', '利润', '分红', '返利', 'profit', 'return']], window: 40 },
     explanation: L('让你在某个平台或App充值投资并承诺收益。', 'Asks you to deposit into a platform or app for promised profits.'),
   },
   {
     id: 'inv.returns-high', category: 'investment', signal: 'returns', weight: 30,
-    match: { regex: '(日|每日|每天|天天|周|每周|月|每月|年|年化|七日年化)(收益|回报|利润|分红|返利|利息|息|收益率|回报率|化收益率|化收益)?(率)?(高达|达|约|为|是|可达|稳定)?[:]?(\\d{1,3}(?:\\.\\d{1,3})?)%', gate: ['%'], around: [20, 2] },
+    match: { regex: '(日|每日|每天|天天|周|每周|月|每月|年|年化|七日年化)(收益|回报|利润|分红|返利|返还|返现|返|利息|息|收益率|回报率|化收益率|化收益)?(率)?(高达|达|约|为|是|可达|稳定)?[:]?(\\d{1,3}(?:\\.\\d{1,3})?)%', gate: ['%'], around: [20, 2] },
     negatable: false,
     explanation: L('声称的收益折合年化远高于正常水平。', 'The claimed return, annualized, is far above any normal rate.'),
   },
@@ -108,7 +160,7 @@ export const RULES: SrcRule[] = [
   // ───────────── pension (elderly) ─────────────
   {
     id: 'pen.project-return', category: 'pension', weight: 45,
-    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '回报', '分红', '利息', '收益', '回购', '保本', '年息', '高息', '预付', '会员费', '入住费', '床位费', '认购']], window: 60 },
+    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '回报', '分红', '回购', '保本', '年息', '高息']], window: 60 },
     explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
   },
   {
@@ -118,12 +170,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.insurance-agent', category: 'pension', weight: 40,
-    match: { all: [['养老保险', '社保', '养老金', '退休金'], ['代办', '补缴', '提高待遇', '内部指标', '内部名额', '提前退休', '一次性补交', '关系']], window: 30 },
+    match: { all: [['养老保险', '社保', '养老金', '退休金'], ['代办', '包办', '走关系', '找关系', '托关系', '保证办成', '提高待遇', '内部指标', '内部名额']], window: 30 },
     explanation: L('声称能代办、补缴养老保险或走关系提高养老金：正规社保只能到社保机构办理。', 'Offers to "arrange" pension insurance or higher pensions through connections: real social insurance is only handled by the official office.'),
   },
   {
     id: 'pen.health-talk', category: 'pension', weight: 40,
-    match: { all: [['讲座', '专家义诊', '健康讲座', '养生讲座', '免费体检', '会议营销', '健康课', '专家讲课'], ['保健品', '包治', '根治', '神药', '特效', '降三高', '免费领', '送鸡蛋', '领鸡蛋', '赠品', '礼品', '量子', '磁疗', '理疗仪', '购买']], window: 80 },
+    match: { all: [['讲座', '专家义诊', '健康讲座', '养生讲座', '免费体检', '会议营销', '健康课', '专家讲课', '体验店', '免费理疗'], ['保健品', '包治', '根治', '神药', '特效药', '降三高', '量子', '磁疗', '理疗仪', '磁疗床', '现场订购', '当场购买', '今天购买', '会员价', '限量抢购', '原价']], window: 80 },
     explanation: L('健康讲座、义诊送礼品，再高价推销“包治百病”的保健品：典型的坑老套路。', 'Free health talks with gifts that end in pricey "cure-all" supplements: a classic trap for older people.'),
   },
   {
@@ -138,12 +190,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.buyback-storage', category: 'pension', weight: 45,
-    match: { all: [['回购', '寄存', '寄售', '代卖', '托管'], ['藏品', '收藏品', '纪念币', '纪念钞', '邮票', '字画', '玉石', '古董', '红木', '茶叶', '酒', '黄金', '艺术品', '产品']], window: 30 },
+    match: { all: [['回购', '寄存', '寄售', '代卖', '托管'], ['藏品', '收藏品', '纪念币', '纪念钞', '邮票', '字画', '玉石', '古董', '红木', '茶叶', '艺术品']], window: 30 },
     explanation: L('买下藏品、茶叶等再“寄存”“回购”赚差价：到期没人回购，钱也没了。', 'Buy collectibles, tea etc. and "store" them for a promised buy-back: nobody buys back and the money is gone.'),
   },
   {
     id: 'pen.consume-rebate', category: 'pension', weight: 40,
-    match: { any: ['消费返利', '消费返现', '消费全返', '全额返还', '购物返本', '买多少返多少', '消费养老', '消费即投资', '零成本养老', '养老帮扶', '帮扶金', '养老补贴申领', '扶贫项目返利', '国家项目返利'] },
+    match: { any: ['消费返利', '消费全返', '购物返本', '买多少返多少', '消费养老', '消费即投资', '零成本养老', '扶贫项目返利', '国家项目返利'] },
     explanation: L('“消费全返”“养老帮扶金”等说法：先让你交钱，许诺的返还不会兑现。', '"Full refund on spending" or "pension support funds" promises: you pay first and the refund never comes.'),
   },
   {
@@ -155,12 +207,12 @@ export const RULES: SrcRule[] = [
   // ───────────── task_scam ─────────────
   {
     id: 'task.brushing', category: 'task_scam', weight: 45,
-    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '关注抖音', '点赞任务', '关注任务', '做任务', '赚钱的任务', '任务赚钱', '任务佣金', '高薪兼职', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', '打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '动动手指', 'like and earn', 'task commission', 'order boosting'] },
+    match: { any: ['刷单', '刷信誉', '刷流水', '点赞兼职', '关注抖音', '点赞任务', '关注任务', '做任务', '赚钱的任务', '任务赚钱', '任务佣金', '点赞赚钱', '关注赚钱', '做任务赚', '任务返利', '垫付任务', '连单', '卡单', '抢单返佣', 'like and earn', 'task commission', 'order boosting'] },
     explanation: L('刷单、点赞、做任务拿佣金：先返小钱，再让你垫付大钱。', 'Paid liking/ordering "tasks": small payouts first, then you are asked to advance large sums.'),
   },
   {
     id: 'task.advance-payment', category: 'task_scam', weight: 35,
-    match: { any: ['垫付', '先垫', '本金返还', '本金加佣金', '佣金日结', '日结佣金', '高额佣金', '返佣'] },
+    match: { any: ['先垫', '本金返还', '本金加佣金', '佣金日结', '日结佣金', '高额佣金', '返还本金', '垫付任务'] },
     explanation: L('要你先垫钱再返还本金和佣金。', 'Asks you to pay first and get principal plus commission back later.'),
   },
   {
@@ -172,7 +224,7 @@ export const RULES: SrcRule[] = [
   // ───────────── impersonation_authority ─────────────
   {
     id: 'auth.safe-account', category: 'impersonation_authority', weight: 45,
-    match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '监管账户', '资金监管账户', '安全帐户'] },
+    match: { any: ['安全账户', '资金清查', '资产清查', '资金核查', '清查资金', '国家账户', '安全帐户'] },
     explanation: L('“安全账户”“资金清查”：公检法从来没有这种账户。', '"Safe account" or "fund check": police and courts have no such account.'),
   },
   {
@@ -187,7 +239,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'auth.case-transfer', category: 'impersonation_authority', weight: 35,
-    match: { all: [['公安', '警官', '检察', '法院', '办案', '案件', '调查', '通缉', '涉嫌'], ['转账', '转入', '汇款', '资金', '存款', '银行卡', '验证码', '下载', '视频笔录', '屏幕共享', '共享屏幕']], window: 50 },
+    match: { all: [['公安', '警官', '检察', '法院', '办案', '通缉', '涉嫌'], ['转账', '转入', '汇款', '验证码', '视频笔录', '屏幕共享', '共享屏幕', '安全账户']], window: 50 },
     explanation: L('“办案”的人让你转账、报验证码或下载软件。', 'Someone "handling your case" asks you to transfer money, read out codes or install software.'),
   },
 
@@ -199,7 +251,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'auth.contact-request', category: 'impersonation_authority', weight: 30,
-    match: { all: [['公安', '民警', '警察', '警官', '检察', '法院', '疾控', '防控', '通信管理局', '反诈中心'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    match: { all: [['公安', '民警', '警察', '警官', '检察', '法院', '疾控', '防控', '通信管理局', '反诈中心'], ['下载', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '按照提示', '按照指示', '按我说的', '屏幕', '会议号', '扫码']], window: 40 },
     explanation: L('自称公安、法院、疾控等部门的人，要你下载软件、转账或提供银行卡和验证码。', 'Someone claiming to be police, court or health officials asks you to install software, transfer money or give card details and codes.'),
   },
 
@@ -211,7 +263,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'acq.urgent-money', category: 'impersonation_acquaintance', weight: 40,
-    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', '书记', '局长', '部长', '处长', '科长', '主任', '校长', '院长', '董事长', '总经理', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借', '转账', '转给', '打钱', '汇款', '急用', '周转', '先垫', '交费', '辅导费', '资料费', '教材费', '学费', '收取', '转一下', '帮我付', '帮忙付', '转点钱', '转笔钱', '转一笔', '转些钱', '打一笔', '垫一下', '往一个账号', '卡号发给我', 'send money', 'wire', 'gift card', 'transfer']], window: 80 },
+    match: { all: [['领导', '老板', '老师', '同学', '朋友', '亲戚', '儿子', '女儿', '孙子', '外孙', '侄子', '舅舅', '妈', '爸', '老同学', '班主任', '书记', '局长', '部长', '处长', '科长', '主任', '校长', '院长', '董事长', '总经理', 'mom', 'dad', 'grandma', 'grandpa', 'friend', 'boss'], ['借我', '借点', '借一下', '借钱', '借给我', '转账给我', '转给我', '打钱', '汇款', '急用', '周转一下', '先垫', '转一下', '帮我付', '帮忙付', '转点钱', '转笔钱', '转一笔', '转些钱', '打一笔', '垫一下', '往一个账号', '卡号发给我', 'send money', 'wire', 'gift card']], window: 80 },
     explanation: L('以熟人、领导、老师身份要求转账或借钱。', 'Someone presenting as a relative, boss or teacher asks for money.'),
   },
   {
@@ -222,7 +274,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.opener', category: 'impersonation_acquaintance', weight: 25,
-    match: { regex: '(我是|是我)[^,.!?;:]{1,6}?的(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚)|(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|哥哥|姐姐|弟弟|妹妹|老乡|战友|邻居|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
+    match: { regex: '(我是|是我)[^,.!?;:]{1,6}?的(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|班主任|老师|辅导员|领导|老板|同学|同事)|(我是|是我)(你|您)?(的)?(儿子|女儿|孙子|孙女|外孙|侄子|侄女|外甥|女婿|儿媳|亲属|亲戚|哥哥|姐姐|弟弟|妹妹|老乡|战友|邻居|堂姐|表姐|堂哥|表哥|堂弟|表弟|老同学|同学|同事|朋友|领导|老板|老师|班主任|舅舅|叔叔|姑姑|小姨|老朋友|老战友|战友|老领导)|(我是|是我)[^,.!?;:]{0,3}(书记|局长|部长|处长|科长|主任|校长|院长|董事长|总经理|老总)', gate: ['我是', '是我'], around: [0, 16] },
     explanation: L('自称是你的亲戚、同学、领导或老师。', 'Claims to be your relative, classmate, boss or teacher.'),
   },
   {
@@ -238,7 +290,7 @@ export const RULES: SrcRule[] = [
 
   {
     id: 'acq.help-pay', category: 'impersonation_acquaintance', weight: 30,
-    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
+    match: { all: [['帮我', '帮忙', '你能不能', '您能不能', '能不能', '可不可以', '请你', '请您', '麻烦你', '麻烦您'], ['交一笔', '付一笔', '交关税', '付关税', '转给他', '转给她', '转给我', '转过去', '先转', '打过去', '借给我', '借我', '垫付', '垫一下', '转点', '转一笔', '汇款', '打钱', '先付', '先打钱', '付着', '买机票', '购买机票', '机票钱', '机票费用', '订一张', '买一张', '支付一下', '交一下', '代付一下', '帮我代付', '付一下']], window: 20 },
     explanation: L('请你先替他付钱、垫钱、汇款或买机票，说以后再还：冒充熟人借钱的典型说法。', 'Asks you to pay, advance money, wire funds or buy a ticket for them, to be repaid later: the typical fake-acquaintance ask.'),
   },
   {
@@ -250,7 +302,7 @@ export const RULES: SrcRule[] = [
   // ───────────── fake_customer_service ─────────────
   {
     id: 'cs.refund-claim', category: 'fake_customer_service', weight: 20,
-    match: { all: [['客服', '售后', '工作人员', '快递', '商家', 'customer service', 'support'], ['退款', '理赔', '赔偿', '双倍赔付', '退货', '退费', '丢件', '质量问题', '退还', '补偿', '赔付', 'refund', 'compensation']], window: 50 },
+    match: { all: [['客服', '售后', '快递', '商家', 'customer service', 'support'], ['双倍赔付', '双倍赔偿', '三倍赔偿', '额外补偿', '给您退款', '给你退款', '为您办理退款', '为你办理退款', '理赔款', '赔偿您', '赔偿你', '退还您', '退还你', '补偿您', '补偿你', '丢件赔偿', 'refund you', 'compensate you']], window: 50 },
     explanation: L('自称客服要给你退款理赔：真正的退款会原路退回，不需要你操作转账。', 'A "customer service agent" offering a refund: real refunds go back automatically and never need you to transfer anything.'),
   },
   {
@@ -260,7 +312,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.card-suspend', category: 'fake_customer_service', weight: 40,
-    match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机', '取消', '认证', '重新激活', '激活', '改签']], window: 20 },
+    match: { all: [['etc', '医保卡', '社保卡', '电子社保', '电信卡', '手机卡', '快递', '银行卡', '网银', 'u盾', '密码器', '航班'], ['停用', '失效', '冻结', '异常', '过期', '注销', '停机']], window: 20 },
     explanation: L('说你的ETC、医保卡、银行卡“失效”“异常”“冻结”要处理。', 'Claims your ETC, medical-insurance card or bank card is "suspended" or "abnormal".'),
   },
   {
@@ -280,7 +332,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.contact-request', category: 'fake_customer_service', weight: 30,
-    match: { all: [['客服', '工作人员', '客户经理', '理赔专员', '专员'], ['下载', '链接', '添加', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '卡号', '银行卡信息', '账户信息', '个人信息', '身份信息', '身份证', '按照提示', '按照指示', '按我说的', '会议', '屏幕', '扫码', '二维码']], window: 120 },
+    match: { all: [['客服', '客户经理', '理赔专员', '专员'], ['下载', '加微信', '加qq', '转账', '汇款', '验证码', '银行卡号', '按照提示', '按照指示', '按我说的', '屏幕', '会议号', '扫码']], window: 40 },
     explanation: L('自称客服或工作人员，要你下载软件、点链接、转账或提供银行卡和验证码。', 'Someone claiming to be support staff asks you to install software, follow a link, transfer money or give card details and codes.'),
   },
   {
@@ -290,14 +342,14 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'cs.loan-to-refund', category: 'fake_customer_service', weight: 40,
-    match: { all: [['退款', '理赔', '注销', '关闭', '征信'], ['借呗', '微粒贷', '备用金', '网贷', '贷款', '额度', '花呗']], window: 40 },
+    match: { all: [['退款', '理赔', '注销', '关闭', '消除'], ['借出', '贷出', '借出来', '刷出来', '套出来', '申请贷款', '去借', '先借', '借一笔', '贷一笔', '在借呗', '在花呗', '从借呗', '从花呗', '在网贷', '从网贷', '备用金']], window: 40 },
     explanation: L('为了“退款/注销”让你去网贷平台借钱：钱会直接进骗子口袋。', 'To "refund" or "cancel", you are told to borrow from loan apps: the money goes straight to the scammer.'),
   },
 
   // ───────────── loan_credit ─────────────
   {
     id: 'loan.unfreeze-fee', category: 'loan_credit', weight: 45,
-    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '刷流水', '验资', '银行卡号错误', '卡号填错', '资金冻结', '激活费', '工本费', '会员费才能放款', '保证金才能', '认证金'] },
+    match: { any: ['解冻金', '解冻费', '解冻资金', '账户被冻结需', '银行卡号错误', '卡号填错', '会员费才能放款', '保证金才能', '认证金'] },
     explanation: L('放款前要交解冻金、保证金或“刷流水”：正规贷款放款前不收费。', 'Asks for an unfreezing fee, deposit or "turnover proof" before lending: real lenders never charge before paying out.'),
   },
   {
@@ -322,7 +374,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'loan.app-approval', category: 'loan_credit', weight: 35,
-    match: { all: [['贷款', '借款', '额度', '放款', '资金周转', '资金需求', '资金支持', 'loan'], ['下载', 'app', '添加', '加微信', '加qq', '微信', 'qq', '链接', '审核通过', '已通过', '客服', '二维码']], window: 80 },
+    match: { all: [['贷款', '借款', '放款', '资金周转', '资金需求', '资金支持', 'loan'], ['下载', '添加', '加微信', '加qq', '审核通过', '已通过', '二维码', '扫码']], window: 40 },
     explanation: L('陌生来电或消息说贷款已批，让你加好友或下载App。', 'An unsolicited "your loan is approved" asking you to add a contact or install an app.'),
   },
 
@@ -339,12 +391,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.account-link', category: 'phishing_subsidy', weight: 40,
-    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '升级', '激活', '认证', '补录', '维护', '余额', '风险', 'unusual', 'suspended', 'locked'], ['登录', '登入', '登陆', '点击', '进入', 'http', 'www', '网址', '链接', 'click', 'log in', 'link']], window: 40 },
+    match: { all: [['账户', '账号', '手机银行', '网银', '密码器', '电子器', '信用卡', '会员账号', 'account'], ['异常', '失效', '过期', '冻结', '风险', 'unusual', 'suspended', 'locked'], ['http', 'www', '网址', '链接', '点击链接', '以下链接', 'link']], window: 40 },
     explanation: L('说你的账户有异常、要失效，让你点链接登录处理。', 'Says your account is abnormal or expiring and asks you to log in via a link.'),
   },
   {
     id: 'phish.account-state', category: 'phishing_subsidy', weight: 45,
-    match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '升级', '激活', '认证', '补录', '作废', '提额', '提升额度', '提高额度', 'suspended', 'locked', 'expire']], window: 20 },
+    match: { all: [['密码器', '网银', '网上银行', '手机银行', '电子密码', 'u盾', '证书', '银行账户', '信用卡', '银行卡', '电子社保', '医保账户', '社保卡', 'bank account', 'your account'], ['失效', '过期', '冻结', '暂停使用', '停用', '作废', 'suspended', 'locked', 'expire']], window: 20 },
     explanation: L('说你的网银、密码器、银行卡“失效”“冻结”要升级激活：银行不会发链接让你这样做。', 'Says your online banking, token or card is "expiring" or "frozen" and must be re-activated: banks never send links for that.'),
   },
   {
@@ -359,7 +411,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.prize', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['幸运观众', '被抽中', '抽中您', '抽选为', '选为本次', '获得大奖', '场外幸运', '节目组', '奖金领取', '领奖', '抽奖活动中获得', "you've won", 'you have won', 'winner', 'claim your prize', 'won a prize'] },
+    match: { any: ['幸运观众', '被抽中', '抽中您', '抽选为', '选为本次', '获得大奖', '场外幸运', '节目组', '抽奖活动中获得', "you've won", 'you have won', 'claim your prize', 'won a prize'] },
     explanation: L('说你中奖了，要交钱或填资料领奖。', 'Says you have won a prize that needs a fee or your details.'),
   },
 
@@ -393,12 +445,12 @@ export const RULES: SrcRule[] = [
   // ───────────── card_trading ─────────────
   {
     id: 'card.buy-sell', category: 'card_trading', weight: 45,
-    match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '两卡', '四件套', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', '卡农', '卡商', '码商', '号商', 'sell your bank account', 'rent your account'] },
+    match: { any: ['收卡', '出卡', '收购银行卡', '高价收', '收银行卡', '租卡', '出租银行卡', '出售银行卡', '收电话卡', '收手机卡', '收对公', '收公户', '对公账户出租', '收微信号', '收支付宝', '收收款码', '出租收款码', 'sell your bank account', 'rent your account'] },
     explanation: L('收购、出租银行卡、电话卡、收款码：这是帮诈骗洗钱的违法行为。', 'Buying or renting bank cards, SIM cards or payment codes: illegal money laundering for scammers.'),
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '跑分', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -430,7 +482,7 @@ export const RULES: SrcRule[] = [
   // ───────────── illegal_service ─────────────
   {
     id: 'ill.documents', category: 'illegal_service', weight: 45,
-    match: { any: ['代开发票', '代开', '发票代开', '税票', '办证', '刻章', '毕业证', '学历证', '资格证', '假证', '证件办理', '身份证办理', '代办证件', '制作证件', '文凭证件', '证件和印章', '代考', '包过', '替考', '各种证件'] },
+    match: { any: ['代开发票', '代开', '发票代开', '办证', '刻章', '假证', '代办证件', '制作证件', '文凭证件', '证件和印章', '代考', '替考', '包过', '各种证件'] },
     explanation: L('代开发票、办证、刻章、代考：违法服务。', 'Invoices, certificates, stamps, exam proxies for sale: illegal services.'),
   },
   {
@@ -445,7 +497,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.sex', category: 'illegal_service', weight: 45,
-    match: { any: ['上门服务', '外围', '包夜', '快餐', '全套', '看片', '黄片', '黄色', '资源群', '色情', '裸聊', '学生妹', '少妇', '可约', '同城约', '约吗', '私密群', '小视频', '福利群', '萝莉', '麦片', '男士休闲', '会所', '一条龙服务', '丝足', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '学生妹', '模特上门', '酒店上门', '无需定金', '满意付款', '啪啪', '色诱', '涩情', '瑟情', '裸播', '少妇', '卖p', '裸拍', '全裸', '约p', '视频加', '同城上门', '性服务', '一夜情', '看黄', '看b', '买看', '插咪咪', '全裸', '私密视频', '成人视频', '成人影片', '骚妹', '骚货', '口交', '做爱', '打飞机', '色色', 'escort', 'hookup', 'nudes', '卖片', '看偏'] },
+    match: { any: ['包夜', '黄片', '裸聊', '同城约', '约吗', '私密群', '美女上门', '全套服务', '招聘公关', '公关月薪', '陪玩陪睡', '模特上门', '酒店上门', '啪啪', '色诱', '涩情', '瑟情', '裸播', '卖p', '裸拍', '约p', '同城上门', '性服务', '一夜情', '看黄', '看b', '买看', '插咪咪', '成人视频', '成人影片', '骚妹', '骚货', '口交', '做爱', 'escort', 'hookup', 'nudes', '卖片', '看偏'] },
     explanation: L('色情服务、色情视频的广告：违法，而且常常是骗钱的幌子。', 'Adverts for sex services or porn: illegal and often a pretext to take money.'),
   },
   {
@@ -482,7 +534,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'ill.see-my-name', category: 'illegal_service', weight: 35,
-    match: { regex: '看[^,.!?;:]{0,5}(名字|名称|昵称|网名|头像|佲|茗字|简介|主页)|(名字|名称|昵称|网名|佲|茗字)[^,.!?;:\\u4e00-\\u9fff]{0,3}(加|围|喂|威|薇|有)|check my (name|bio)|see my bio', gate: ['名字', '名称', '昵称', '网名', '头像', '佲', '茗字', '简介', '主页', 'check my', 'see my bio'], around: [7, 5] },
+    match: { regex: '看[^,.!?;:]{0,5}(名字|名称|昵称|网名|头像|佲|茗字|简介|主页)|(名字|名称|昵称|网名|佲|茗字)[^,.!?;:\\u4e00-\\u9fff]{0,3}(加|围|喂|威|薇)|check my (name|bio)|see my bio', gate: ['名字', '名称', '昵称', '网名', '头像', '佲', '茗字', '简介', '主页', 'check my', 'see my bio'], around: [7, 5] },
     explanation: L('“看我的名字/昵称/头像”：群里的垃圾广告把联系方式藏在昵称里，躲避过滤。', '"Look at my name/bio": spam hides its contact in the user name to dodge filters.'),
   },
   {
@@ -492,7 +544,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'bm.contact-shape', category: 'signal', signal: 'contact', weight: 18, negatable: false,
-    match: { regex: '(企鹅|鹅|扣|寇|宼|窛|蔻|口|qq|q|微|威|薇|韦|伟|徽|胃|卫星|喂|v|加)[^0-9a-z\u4e00-\u9fff]{0,3}(\d{6,11}(?!\d)|[a-z]{1,4}\d{3,8}(?!\d))|(?<!\d)\d{6,11}[^0-9a-z\u4e00-\u9fff]{0,3}(企鹅|鹅|扣|寇|宼|口|q(?![a-z]))', // '加', '口', '微' are too common in prose to gate on (speed): they still match next to another gate.
+    match: { regex: '(企鹅|鹅|扣|寇|宼|窛|蔻|口|qq|q|微|威|薇|韦|伟|徽|胃|卫星|喂|v|加)[^0-9a-z\\u4e00-\\u9fff]{0,3}(\\d{6,11}(?!\\d)|[a-z]{1,4}\\d{3,8}(?!\\d))|(?<!\\d)\\d{6,11}[^0-9a-z\\u4e00-\\u9fff]{0,3}(企鹅|鹅|扣|寇|宼|口|q(?![a-z]))', // '加', '口', '微' are too common in prose to gate on (speed): they still match next to another gate.
     gate: ['企鹅', '鹅', '扣', '寇', '宼', '窛', '蔻', 'q', '威', '薇', '韦', '伟', '徽', '胃', '卫星', '喂', 'v'], around: [14, 16] },
     explanation: L('留下改写过的聊天号码（如“扣”“企鹅”“威”后面跟一串数字），想躲过过滤私下联系。', 'Leaves a disguised chat number (a QQ/WeChat id written around filters) to be contacted privately.'),
   },
@@ -500,6 +552,121 @@ export const RULES: SrcRule[] = [
     id: 'sig.identity-request', category: 'signal', signal: 'request', weight: 22,
     match: { all: [['我是', '这里是', '我们是', '本人是', '我这边是', '我系', '本人系'], ['转账', '转一笔', '转笔钱', '转点钱', '转些钱', '汇款', '打款', '打钱', '转钱', '汇到', '转到', '验证码', '银行卡号', '卡号', '屏幕共享', '共享屏幕', '下载', '借我', '借点', '借一', '垫付', '先垫', '保证金', '手续费', '缴纳', '交纳', '充值', '扫码', '二维码', '密码', '身份证号', '身份证照片', '注册一个', '新的qq', '点击链接', '登录链接', '链接登录', '提供一些基本信息', '汇给', '打到', '付款', '人民币', '定金', '货款', '借钱', '借点钱', '赔钱', '保释', '代购', '代采购', '垫一下', '机票钱', '帮我买', '先帮我']], window: 260 },
     explanation: L('陌生人先报出一个身份（客服、民警、领导、亲友、工作人员），接着要你转钱、报验证码、给卡号或下载软件：这就是诈骗的套路。', 'A stranger first names who they are (support, police, a boss, a relative, staff), then asks you to pay, read out a code, give a card number or install an app: the pattern of a scam.'),
+  },
+
+
+  // ───────────── everyday words, only with the companions of their illicit sense (round two) ─────────────
+  {
+    id: 'card.kit', category: 'card_trading', weight: 45,
+    // 四件套 is bedding in every shop; 银行卡/手机卡 are everyday. Only "buying them up" is card trading.
+    match: { all: [['四件套', '两卡', '卡农', '卡商', '码商', '号商', '对公账户', '公户', 'u盾', '手机卡', '电话卡', '银行卡', '收款码'], ['高价收', '长期收', '收购', '高价回收', '出租', '租用', '收一手', '秒结', '日结', '当天结', '一卡一结', '长期出']], window: 10 },
+    explanation: L('高价收购、出租银行卡、电话卡、“四件套”：帮诈骗团伙洗钱，是违法的。', 'Buying up or renting bank cards, SIM cards or the "four-piece kit": laundering for scammers, a crime.'),
+  },
+  {
+    id: 'card.paofen', category: 'card_trading', weight: 45,
+    // 跑分 is also a phone benchmark score; only with payment-relay words is it money moving.
+    match: { all: [['跑分'], ['车队', '收款码', '佣金', '日赚', '码商', '代收', '通道', '卡农', '回u', 'usdt', '接单', '手续费', '保证金', '押金', '返点', '支付宝', '微信收款']], window: 20 },
+    explanation: L('“跑分”赚佣金：用自己的收款码帮人过账，就是帮诈骗洗钱。', '"Running scores" for commission: passing other people\'s money through your payment code is laundering scam money.'),
+  },
+  {
+    id: 'ill.sex-combo', category: 'illegal_service', weight: 45,
+    // 上门服务 is also nursing care, repairs and free check-ups at home: only with the sex-trade companions.
+    match: { all: [['上门服务', '上门', '全套', '快餐', '会所', '一条龙', '丝足', '男士休闲', '可约', '包夜'], ['美女', '妹', '少妇', '学生妹', '靓妹', '萝莉', '模特', '颜值', '身材', '小姐', '外围', '嫩', '性感', '无需定金', '满意付款', '包射', '大保健']], window: 15 },
+    explanation: L('“美女上门、全套、包夜”等色情服务广告：违法，而且常常是骗定金的幌子。', 'Sex-service adverts ("girls come to your hotel", "full service"): illegal, and often a pretext to take a deposit.'),
+  },
+  {
+    id: 'ill.sex-lite', category: 'illegal_service', weight: 30,
+    match: { any: ['资源群', '福利群', '看片', '全裸', '私密视频', '麦片', '学生妹'] },
+    explanation: L('招揽看色情视频、进“福利群”的说法。', 'Invitations to porn videos or "bonus groups".'),
+  },
+  {
+    id: 'ill.sex-words', category: 'illegal_service', weight: 15,
+    match: { any: ['外围', '黄色', '色情', '小视频', '萝莉', '少妇', '视频加'] },
+    explanation: L('与色情有关的词（也有日常含义，单独不算数）。', 'Words linked to porn (they also have everyday meanings, so they never count alone).'),
+  },
+  {
+    id: 'phish.prize-fee', category: 'phishing_subsidy', weight: 45,
+    match: { all: [['中奖', '奖金', '大奖', '领奖', '奖品', 'prize'], ['手续费', '保证金', '公证费', '邮费', '先交', '先缴', '先付', 'fee']], window: 30 },
+    explanation: L('说你中了奖，领奖前要先交手续费、税费或保证金：真正的奖不用先交钱。', 'Says you won a prize but must pay a fee or tax first: real prizes never need money first.'),
+  },
+  {
+    id: 'inv.principal-safe', category: 'investment', weight: 20,
+    // Deposits are 保本保息 by law: on their own these words are a bank's deposit page, not a lure.
+    match: { any: ['本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
+    explanation: L('声称保本、零风险（存款也这样说，单独不算数；配合高收益就是诱饵）。', 'Claims principal is safe or risk-free (deposits say so too; it only counts with a high-return lure).'),
+  },
+  {
+    id: 'task.job-words', category: 'task_scam', weight: 10,
+    match: { any: ['打字员', '手工活在家做', '日结兼职', '在家兼职', '宝妈兼职', '学生兼职', '高薪兼职', '动动手指'] },
+    explanation: L('兼职招聘用语（招聘网站上很常见，单独不算数）。', 'Part-time job wording (common on job boards; never counts alone).'),
+  },
+
+
+  {
+    id: 'pen.support-fund', category: 'pension', weight: 35,
+    match: { any: ['养老帮扶', '帮扶金', '养老补贴申领', '养老帮扶金', '高龄补贴领取'] },
+    explanation: L('“养老帮扶金”“养老补贴申领”：真正的补贴由政府部门发放，不用交钱、不用加好友。', '"Pension support funds" or "pension subsidy claims": real subsidies come from the government office and never need a payment or a chat contact.'),
+  },
+  {
+    id: 'gamble.platform-sale', category: 'gambling', weight: 45,
+    match: { any: ['卖盘', '出盘', '网站盘', '盘口出售', '搭建盘', '棋牌源码', '博彩源码', '菠菜源码', '彩票源码', '菠菜盘', '博彩盘', '信用盘', '现金盘'] },
+    explanation: L('出售、搭建赌博网站（“盘口”“源码”）：为网络赌博提供工具，违法。', 'Selling or building gambling sites ("platforms", "source code"): tools for illegal online gambling.'),
+  },
+  {
+    id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
+    match: { any: ['预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
+  },
+  {
+    id: 'sig.call-back', category: 'signal', signal: 'contact', weight: 10, negatable: false,
+    match: { regex: '(致电|拨打|回电|call)[^0-9]{0,6}(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})(?!\\d)', gate: ['致电', '拨打', '回电', 'call'], around: [0, 30] },
+    explanation: L('让你打一个号码去“办理”。', 'Asks you to call a number to "sort it out".'),
+  },
+
+
+  {
+    id: 'inv.group-words', category: 'investment', weight: 15,
+    // Everyday words of investing and of chat groups (建群, 翻倍, 股友): never a lure alone.
+    match: { any: ['股票群', '投资群', '炒股群', '涨停板', '跟单', '讲股', '股友', '股民交流', '操盘手', '开群', '进群即可', '交流群', '建群', 'qq口令', '投资专家', '投资顾问', '财富自由', '稳定收益', '翻倍', '翻番'] },
+    explanation: L('投资、炒股群的常用词（单独不算数）。', 'Common words of investing and stock groups (never count alone).'),
+  },
+
+
+
+  {
+    id: 'auth.call-transfer', category: 'impersonation_authority', weight: 30,
+    // "Your call will be put through to the police": the hand-over step of impersonation calls.
+    match: { all: [['转接', '转到', '转给', '移交给', '转交给'], ['公安', '警方', '派出所', '刑侦', '网警', '检察院', '法院']], window: 8 },
+    explanation: L('“电话帮你转接到公安局”：真正的部门不会在电话里把你转给警察办案。', '"We will put your call through to the police": real offices never hand you to the police by phone.'),
+  },
+
+
+  {
+    id: 'ill.cert-combo', category: 'illegal_service', weight: 40,
+    // 毕业证/资格证 are what every job application asks for; only "can be bought" makes them illegal.
+    match: { all: [['毕业证', '学历证', '资格证', '学位证', '驾驶证', '身份证', '证书'], ['可查', '包过', '出售', '代办', '快速拿证', '不用考试', '免考', '学信网可查', '高仿', '全套', '一条龙']], window: 10 },
+    explanation: L('花钱“办”毕业证、资格证、驾驶证，还说“可查”“包过”：都是假证或骗局。', 'Buying diplomas, certificates or licences that are "verifiable" or "guaranteed": fake documents or a scam.'),
+  },
+
+  // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────
+  {
+    id: 'sig.reward', category: 'signal', signal: 'returns', weight: 8,
+    // Why someone would act: money or gifts offered. Everyday in marketing, so weak and never alone.
+    match: { any: ['奖励金', '现金奖励', '奖励券', '红包', '礼品卡', '免费领取', '免费赠送', '赠送', '返现', '返还', '补偿金', '赔偿金', '退款', '补贴', '福利', '回馈', '奖品', '中奖', '高回报', '高收益', '高额回报', '收益', '利润', '赚钱', '佣金', '分红', '利息', '翻倍', 'reward', 'bonus', 'free gift', 'cash back', 'refund', 'compensation', 'prize', 'profit', 'high returns', 'earn'] },
+    explanation: L('许诺给钱、给礼品、给收益。', 'Offers money, gifts or returns.'),
+  },
+  {
+    id: 'sig.threat', category: 'signal', signal: 'urgency', weight: 8,
+    // Why now: a threat to the reader's money, record or freedom. Also everyday in notices, so weak.
+    match: { any: ['被扣', '扣押', '被扣留', '在催', '催促', '来不及', '急需', '很急', '着急', '等着用', '今天之内', '今晚之前', '前不到账', '过时不候', '抢完为止', '冻结', '停用', '失效', '过期', '逾期', '违规', '违法', '涉嫌', '影响征信', '上征信', '征信', '封号', '注销', '起诉', '法律责任', '罚款', '罚金', '拘留', '逮捕', '紧急', '立即', '马上', '尽快', '否则', '后果自负', '异常', 'suspended', 'locked', 'urgent', 'immediately', 'overdue', 'penalty', 'legal action', 'arrest', 'warrant'] },
+    explanation: L('用冻结、违法、逾期、紧急等说法给你施压。', 'Pressure: frozen, illegal, overdue, urgent.'),
+  },
+  {
+    id: 'sig.action', category: 'signal', signal: 'request', weight: 6,
+    // The reader is told to do something. Every page does this ("登录", "支付"), so weak; it only
+    // matters bound to a lure or a threat.
+    match: { any: ['点击', '点此', '访问', '登录', '扫描', '扫码', '回复', '填写', '提交', '确认', '验证', '领取', '联系', '添加', '下载', '安装', '注册', '开通', '支付', '付款', '转账', '汇款', '购买', '缴纳', '交纳', '缴费', 'click', 'visit', 'log in', 'sign in', 'verify', 'confirm', 'reply', 'contact', 'download', 'install', 'register', 'pay', 'purchase', 'send'] },
+    explanation: L('要你去点、去填、去付、去联系。', 'Tells you to click, fill in, pay or get in touch.'),
   },
 
   // ───────────── generic signals (attributed to the strongest category) ─────────────
@@ -520,7 +687,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
-    match: { any: ['转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '对公账户', '指定账户', '指定账号', '收款账户', '收款码', '扫码支付', '缴纳', '交纳', '先交', '保证金', '押金', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['customs fee', 'clearance fee', 'release fee', 'pay the customs', '转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
@@ -530,7 +697,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.credential', category: 'signal', signal: 'credential', weight: 22,
-    match: { all: [['提供', '告诉', '发送', '输入', '填写', '报给', '发给', '上传', '核对', '验证', 'provide', 'send', 'enter', 'share', 'confirm'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
+    match: { all: [['提供', '告诉', '报给', '发给', 'provide', 'share'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
   },
   {
@@ -545,12 +712,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.secrecy', category: 'signal', signal: 'secrecy', weight: 20, negatable: false,
-    match: { any: ['不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
+    match: { any: ['别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
     explanation: L('要你保密、不让家人知道：骗子怕你被人提醒。', 'Asks you to keep it secret from family: scammers fear someone will warn you.'),
   },
   {
     id: 'sig.apk', category: 'signal', signal: 'apk', weight: 20, negatable: false,
-    match: { regex: '[a-z0-9_/-]\\.apk\\b|下载(app|软件|安装包)|安装包', gate: ['.apk', '下载', '安装包'], around: [10, 12] },
+    match: { regex: '[a-z0-9_/-]\\.apk\\b|下载[^,.!?;:]{0,10}?(app|软件|安装包|客户端|应用)|安装包', gate: ['.apk', '下载', '安装包'], around: [10, 20] },
     explanation: L('让你下载安装来路不明的App或安装包。', 'Asks you to install an unknown app or APK.'),
   },
   {

@@ -13,6 +13,10 @@ const localized = z.object({ 'zh-CN': text, 'zh-TW': text, en: text });
 const phrase = z.string().check(z.minLength(1), z.maxLength(60));
 const phrases = z.array(phrase).check(z.minLength(1), z.maxLength(400));
 
+/** What a cue does in a scam; see ROLES in core.source.ts and src/engine/policy.ts. */
+export const ROLES = ['ask', 'lure', 'pressure', 'mechanism', 'topic'] as const;
+export type RoleKind = (typeof ROLES)[number];
+
 export const SIGNALS = ['contact', 'payment', 'credential', 'urgency', 'secrecy', 'apk', 'url', 'returns', 'request'] as const;
 export type SignalKind = (typeof SIGNALS)[number];
 
@@ -38,6 +42,7 @@ export const ruleSchema = z.object({
   category: z.union([z.enum(CATEGORIES), z.literal('signal')]),
   signal: z.optional(z.enum(SIGNALS)),
   weight: z.number().check(z.minimum(1), z.maximum(100)),
+  role: z.enum(ROLES),
   match: matcherSchema,
   /** Default true: a hit right after a negation/warning word (不要, 切勿, 谨防, never…) is ignored. */
   negatable: z.optional(z.boolean()),
@@ -77,6 +82,46 @@ export function parsePack(value: unknown): PackData {
   if (!r.success) {
     const first = r.error.issues[0];
     throw new Error(`invalid rule pack at ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'unknown error'}`);
+  }
+  for (const rule of r.data.rules) if ('regex' in rule.match) checkRegex(rule.id, rule.match.regex);
+  return r.data;
+}
+
+/**
+ * A rule regex must compile (with the `u` flag the engine uses) and must not show the
+ * scar of a lost backslash: `'\d{6}'` written in a plain string becomes `d{6}` (a
+ * literal letter repeated), which is how bm.contact-shape silently matched 扣dddddd and
+ * never 扣123456. A quantified bare d/w/s/b after a bracket, bar or start is refused.
+ */
+export function checkRegex(id: string, source: string): void {
+  try {
+    new RegExp(source, 'gu');
+  } catch (e) {
+    throw new Error(`invalid rule pack: rule ${id}: regex does not compile: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (/(^|[(|\]])[dwsb]\{\d/.test(source) || /(^|[(|])[dwsb][+*](?![a-z])/.test(source)) {
+    throw new Error(`invalid rule pack: rule ${id}: regex quantifies a bare letter (${source.slice(0, 40)}…): a \\d or \\w lost its backslash?`);
+  }
+}
+
+/**
+ * Fitted weights (rules/weights.json, written by scripts/fit-weights.ts): one number per
+ * OUR rule id and a constant offset, nothing else — no text, vocabulary or n-gram learned
+ * from any corpus can ship in this file. `fit` records how they were made.
+ */
+export const weightsSchema = z.object({
+  format: z.literal(1),
+  offset: z.number().check(z.minimum(-100), z.maximum(100)),
+  weights: z.record(z.string().check(z.regex(/^[a-z0-9_.-]{3,60}$/)), z.number().check(z.minimum(0), z.maximum(100))),
+  fit: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+export type WeightsData = z.infer<typeof weightsSchema>;
+
+export function parseWeights(value: unknown): WeightsData {
+  const r = weightsSchema.safeParse(value);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    throw new Error(`invalid weights file at ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'unknown error'}`);
   }
   return r.data;
 }

@@ -86,3 +86,58 @@ describe('Traditional → Simplified table', () => {
     }
   });
 });
+
+describe('every rule fires on its own example and stays silent on a near miss', async () => {
+  const { RULE_EXAMPLES } = await import('./rule-examples');
+  const { analyzeUnit } = await import('../../../src/engine/analyze');
+  const { unitsOf } = await import('../../../src/engine/units');
+  const { corePackCompiled } = await import('../../../src/engine');
+  const fired = (text: string) => new Set(unitsOf([text]).flatMap((u) => analyzeUnit(corePackCompiled(), u, new Set()).cues.map((c) => c.rule.id)));
+  it('every rule of the pack has an example', () => {
+    const ids = parsePack(corePack).rules.map((r) => r.id);
+    expect(RULE_EXAMPLES.map(([id]) => id).sort()).toEqual([...ids].sort());
+  });
+  describe('warns', () => {
+    it.each(RULE_EXAMPLES.map(([id, yes]) => [id, yes]))('%s fires on %s', (id, text) => expect([...fired(text)]).toContain(id));
+  });
+  describe('stays silent', () => {
+    it.each(RULE_EXAMPLES.map(([id, , no]) => [id, no]))('%s stays silent on %s', (id, text) => expect([...fired(text)]).not.toContain(id));
+  });
+});
+
+describe('rule regexes are validated when the pack is built', async () => {
+  const { RULES } = await import('../../../src/engine/rules/core.source');
+  const toTw = (s: string) => s;
+  const withRegex = (regex: string) => [{ ...RULES[0]!, role: 'ask' as const, match: { regex, gate: ['扣'] } }];
+  it('the shipped source builds', () => expect(() => buildPackData(toTw)).not.toThrow());
+  it('a regex that does not compile fails the build', () => expect(() => buildPackData(toTw, withRegex('(扣'))).toThrow(/does not compile/));
+  it('a regex whose \\d lost its backslash (the old bm.contact-shape bug) fails the build', () => {
+    expect(() => buildPackData(toTw, withRegex('扣[^0-9]{0,3}(d{6,11})'))).toThrow(/lost its backslash/);
+    expect(() => buildPackData(toTw, withRegex('扣[^0-9]{0,3}(\\d{6,11})'))).not.toThrow();
+  });
+  it('a rule without a role fails the build', () => {
+    expect(() => buildPackData(toTw, [{ ...RULES[0]!, id: 'x.no-role', role: undefined }])).toThrow(/without a role/);
+  });
+  it('bm.contact-shape matches a real number now', async () => {
+    const { scanText } = await import('../../../src/engine');
+    expect(scanText('加扣 12345678').trace?.cues.map((c) => c.ruleId)).toContain('bm.contact-shape');
+  });
+});
+
+describe('fitted weights file', async () => {
+  const { parseWeights } = await import('../../../src/engine/rules/schema');
+  const weights = (await import('../../../src/engine/rules/weights.json')).default;
+  it('holds only numbers keyed by our rule ids (no text, vocabulary or n-grams)', () => {
+    const w = parseWeights(weights);
+    const ids = new Set(parsePack(corePack).rules.map((r) => r.id));
+    for (const [id, v] of Object.entries(w.weights)) {
+      expect(ids.has(id), id).toBe(true);
+      expect(typeof v).toBe('number');
+    }
+    expect(Object.keys(weights).sort()).toEqual(['fit', 'format', 'offset', 'weights']);
+  });
+  it('rejects a malformed file', () => {
+    expect(() => parseWeights({ format: 1, offset: 0, weights: { 'Bad Id!': 3 } })).toThrow(/invalid weights/);
+    expect(() => parseWeights({ format: 1, offset: 500, weights: {} })).toThrow(/invalid weights/);
+  });
+});

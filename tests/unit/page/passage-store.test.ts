@@ -1,16 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Verdict } from '../../../src/engine/types';
-import { bucketPassages, chunkPassages, createPassageStore, mergeVerdicts } from '../../../src/page/passage-store';
-
-const v = (level: Verdict['level'], score: number, passage?: number, category: Verdict['categories'][number] = 'investment'): Verdict => ({
-  level,
-  score,
-  categories: level === 'none' ? [] : [category],
-  evidence:
-    passage === undefined
-      ? []
-      : [{ ruleId: `r${score}`, category, spans: [{ start: 0, end: 2, passage }], quotes: ['xx'], explanation: { 'zh-CN': '', 'zh-TW': '', en: '' }, advice: { 'zh-CN': '', 'zh-TW': '', en: '' }, weight: score }],
-});
+import { bucketPassages, createPassageStore } from '../../../src/page/passage-store';
 
 describe('createPassageStore', () => {
   test('fills buckets in order and keeps an entry in its bucket when it changes', () => {
@@ -56,32 +45,5 @@ describe('createPassageStore', () => {
     expect(s.has(first)).toBe(true);
     expect(s.has(later[4]!)).toBe(true);
     expect(s.has(later[0]!)).toBe(false);
-  });
-});
-
-describe('chunkPassages', () => {
-  test('cuts runs at maxChars without splitting a passage', () => {
-    const p = (n: number) => ({ text: 'a'.repeat(n), element: null });
-    expect(chunkPassages([p(4), p(4), p(4), p(9)], 8).map((r) => r.length)).toEqual([2, 1, 1]);
-    expect(chunkPassages([], 8)).toEqual([]);
-  });
-});
-
-describe('mergeVerdicts', () => {
-  test('the worst run decides level and score; categories are united; spans are re-indexed', () => {
-    const merged = mergeVerdicts([
-      { verdict: v('low', 20, 1, 'pension'), passageCount: 3 },
-      { verdict: v('high', 80, 1, 'investment'), passageCount: 2 },
-      { verdict: v('none', 0), passageCount: 4 },
-    ]);
-    expect(merged.level).toBe('high');
-    expect(merged.score).toBe(80);
-    expect(merged.categories).toEqual(['investment', 'pension']);
-    expect(merged.evidence.map((e) => e.spans[0]!.passage)).toEqual([4, 1]); // sorted by weight
-  });
-
-  test('a single run is returned as the engine gave it', () => {
-    const one = v('medium', 50, 0);
-    expect(mergeVerdicts([{ verdict: one, passageCount: 1 }])).toBe(one);
   });
 });
