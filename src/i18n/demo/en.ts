@@ -26,6 +26,7 @@ export const demoEn: DemoCatalog = {
   notes: 'Speaker notes',
   notesWindow: 'Open the speaker notes in a second window',
   stageLabel: 'Sample page (demo, not a real website)',
+  'stage.left': 'You left the page (demo). That is the safest choice.',
   'step.hook': 'The hook: how it starts',
   'step.turn': 'The turn',
   'step.ask': 'The ask: what they want',

@@ -29,6 +29,7 @@ export const demoZhCN = {
   notes: '讲稿',
   notesWindow: '在第二个窗口打开讲稿',
   stageLabel: '样例网页（演示，不是真网站）',
+  'stage.left': '您已离开这个网页（演示）。这就是最安全的选择。',
   'step.hook': '开场：骗子怎么找上门',
   'step.turn': '转折：话锋一转',
   'step.ask': '索要：骗子要您做什么',

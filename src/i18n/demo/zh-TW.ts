@@ -26,6 +26,7 @@ export const demoZhTW: DemoCatalog = {
   "notes": "講稿",
   "notesWindow": "在第二個窗口打開講稿",
   "stageLabel": "樣例網頁（演示，不是真網站）",
+  "stage.left": "您已離開這個網頁（演示）。這就是最安全的選擇。",
   "step.hook": "開場：騙子怎麼找上門",
   "step.turn": "轉折：話鋒一轉",
   "step.ask": "索要：騙子要您做什麼",
