@@ -90,7 +90,7 @@ export function renderSample(doc: Document, caseId: string, locale: Locale): boo
   );
   root.setAttribute('data-case', c.id);
   doc.documentElement.lang = locale;
-  doc.title = `${dt(locale, 'mark')} · ${c.text[locale].title}`;
+  doc.title = `${page.site} · ${dt(locale, 'mark')}`;
   return true;
 }
 
@@ -139,7 +139,7 @@ export function startDemoStage({ doc, win, search }: StageDeps): void {
 /**
  * Presenter keys pressed while focus is inside the stage (e.g. after clicking the card
  * field, or while the alert has focus) still move the slides: the stage hands them to
- * the gallery. Typing in a field is left alone; Escape stays with the stage's dialogs.
+ * the gallery. Typing in a field is left alone; Escape goes to an open dialog first.
  */
 function forwardPresenterKeys(doc: Document, win: Window): void {
   doc.addEventListener('keydown', (e) => {
@@ -149,8 +149,10 @@ function forwardPresenterKeys(doc: Document, win: Window): void {
     const onPage = !t || t === doc.body || t === doc.documentElement;
     const key = e.key;
     const always = key === 'ArrowRight' || key === 'ArrowLeft' || key === 'PageDown' || key === 'PageUp';
-    const pageOnly = key === ' ' || key === 'b' || key === 'B';
-    if (!always && !(pageOnly && onPage)) return;
+    const pageOnly = key === ' ' || key === 'b' || key === 'B' || key === 'Escape';
+    // Escape first closes our own dialogs (the alert, the cooling-off pause); only then leaves presenter mode.
+    const dialogOpen = doc.querySelector('scam-sentinel-alert[data-mode="dialog"], scam-sentinel-pause[data-open="true"]') !== null;
+    if (!always && !(pageOnly && onPage && !dialogOpen)) return;
     e.preventDefault();
     win.parent.postMessage({ source: STAGE_MESSAGE, key }, win.location.origin);
   });

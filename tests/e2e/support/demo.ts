@@ -53,11 +53,11 @@ export async function frameShadowText(page: Page, tag: string): Promise<string> 
     .trim();
 }
 
-/** Marked phrases (<mark>) the alert lists, anywhere in the page, frames included. */
+/** Phrases the alert quotes from the page (its .phrase chips, 「…」), anywhere in the page, frames included. */
 export async function frameShadowMarks(page: Page, tag: string): Promise<string[]> {
   return withRoot(page, tag, async (cdp, root) => {
     if (!root) return [];
-    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'mark' })) as { nodeIds: number[] };
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.phrase' })) as { nodeIds: number[] };
     const out: string[] = [];
     for (const id of nodeIds) out.push(((await cdp.send('DOM.getOuterHTML', { nodeId: id })) as { outerHTML: string }).outerHTML.replace(/<[^>]+>/g, ''));
     return out;
