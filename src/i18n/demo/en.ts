@@ -57,6 +57,7 @@ export const demoEn: DemoCatalog = {
   'quiz.sms': 'Text message',
   'quiz.page': 'Web page',
   'quiz.from': 'From: {from}',
+  'quiz.site': 'Site: {from}',
   'quiz.isScam': 'Scam',
   'quiz.isReal': 'Real',
   'quiz.right': 'Right!',

@@ -60,6 +60,7 @@ export const demoZhCN = {
   'quiz.sms': '短信',
   'quiz.page': '网页',
   'quiz.from': '发件人：{from}',
+  'quiz.site': '网站：{from}',
   'quiz.isScam': '是诈骗',
   'quiz.isReal': '是真的',
   'quiz.right': '答对了！',

@@ -57,6 +57,7 @@ export const demoZhTW: DemoCatalog = {
   "quiz.sms": "短信",
   "quiz.page": "網頁",
   "quiz.from": "發件人：{from}",
+  "quiz.site": "網站：{from}",
   "quiz.isScam": "是詐騙",
   "quiz.isReal": "是真的",
   "quiz.right": "答對了！",

@@ -32,7 +32,7 @@ function itemCard(item: QuizItem, locale: Locale, revealed: boolean): HTMLElemen
     'article',
     { class: `quiz-item ${item.kind}`, 'data-testid': 'quiz-item', 'data-item': item.id },
     el('p', { class: 'quiz-kind' }, dt(locale, item.kind === 'sms' ? 'quiz.sms' : 'quiz.page')),
-    el('p', { class: 'quiz-from' }, dt(locale, 'quiz.from', { from: text.from })),
+    el('p', { class: 'quiz-from' }, dt(locale, item.kind === 'sms' ? 'quiz.from' : 'quiz.site', { from: text.from })),
     ...(text.title ? [el('h3', {}, text.title)] : []),
     body,
   );
