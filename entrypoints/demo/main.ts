@@ -14,7 +14,8 @@ renderGallery({
   now: () => Date.now(),
   openInterstitial: (href) => location.assign(href),
   warningUrl: browser.runtime.getURL('/warning.html'),
-  openNotesWindow: () => void window.open(`demo.html?lang=${locale}#/notes`, 'scamsentinel-demo-notes', 'popup,width=720,height=600'),
+  // A real extension window (window.open'ed pages get no extension APIs here, so the gallery could not start in it).
+  openNotesWindow: () => void browser.windows.create({ url: browser.runtime.getURL(`/demo.html?lang=${locale}#/notes`), type: 'popup', width: 760, height: 620 }),
   setLanguage: (lang) => {
     const url = new URL(location.href);
     url.searchParams.set('lang', lang);

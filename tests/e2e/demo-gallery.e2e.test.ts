@@ -216,6 +216,24 @@ describe('presenter mode by keyboard alone', () => {
   });
 });
 
+describe('speaker notes in a second window', () => {
+  test('the notes window follows the gallery step by step', async () => {
+    const page = await freshPage();
+    await page.goto(`${gallery()}#/case/${DEMO_CASES[0]!.id}/hook`);
+    await page.getByTestId('slide').waitFor();
+    const opened = ext.context.waitForEvent('page');
+    await page.getByTestId('notes-window').click();
+    const notes = await opened;
+    await notes.getByTestId('notes-window-view').waitFor();
+    await page.getByTestId('next').click();
+    await expect.poll(() => notes.getByTestId('notes-window-view').innerText()).toContain(DEMO_CASES[0]!.text['zh-CN'].notes.turn);
+    await page.getByTestId('next').click();
+    await expect.poll(() => notes.getByTestId('notes-window-view').innerText()).toContain(DEMO_CASES[0]!.text['zh-CN'].notes.ask);
+    await notes.close();
+    await page.close();
+  });
+});
+
 describe('quiz', () => {
   test('solo: random order, one answer per button, giveaways marked, the score is right', async () => {
     const page = await freshPage();
