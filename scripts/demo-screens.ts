@@ -37,6 +37,7 @@ try {
       let n = 0;
       await walkCase(page, gallery, c.id, async (step) => {
         n++;
+        await page.evaluate(() => window.scrollTo(0, 0)); // clicks scroll; a presenter's keys do not
         await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`) });
         count++;
       });
