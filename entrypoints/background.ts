@@ -5,6 +5,7 @@ import { openSentinelDb } from '../src/background/db';
 import { createBlacklist } from '../src/background/blacklist';
 import type { DnrApi } from '../src/background/dnr';
 import type { NotificationsApi } from '../src/background/blacklist';
+import { createDemoHandlers } from '../src/background/demo';
 
 // Composition root only: real browser APIs in, listeners registered synchronously
 // at top level (MV3 requirement for wake-up events).
@@ -38,6 +39,7 @@ export default defineBackground(() => {
     now: () => Date.now(),
     log: (msg) => console.warn(`[ScamSentinel] ${msg}`),
     blacklist,
+    demo: createDemoHandlers({ session: browser.storage.session, extensionOrigin: browser.runtime.getURL('/'), now: () => Date.now() }),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => bg.route(message, sender));

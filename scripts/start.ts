@@ -1,5 +1,6 @@
 /**
- * `npm start`: build the extension and open Debian's Chromium with it on a tour of
+ * `npm start`: build the extension and open Debian's Chromium with it, first on the
+ * outreach gallery (demo.html, "反诈宣传演示"), then on a tour of
  * demo pages served from 127.0.0.1 (a scam page, a normal page, a blacklisted demo
  * site, the popup and the options page).
  *   - with a display ($DISPLAY / $WAYLAND_DISPLAY): a real window; close it to exit;
@@ -32,6 +33,12 @@ const shot = async (page: Page, name: string) => {
 const settle = (page: Page, ms = 1500) => page.waitForTimeout(ms);
 
 try {
+  // The outreach gallery comes first: it works with no server and no network.
+  const gallery = await ext.context.newPage();
+  await gallery.goto(ext.extensionUrl('demo.html'));
+  await gallery.getByTestId('case-list').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await shot(gallery, '0-demo-gallery');
+
   const scam = await ext.context.newPage();
   await scam.goto(server.url('/fraud-investment.html'));
   await scam.waitForSelector('scam-sentinel-alert[data-level="medium"], scam-sentinel-alert[data-level="high"]', { timeout: 10_000 }).catch(() => undefined);
@@ -60,6 +67,7 @@ try {
   await shot(options, '5-options');
 
   if (headed) {
+    await gallery.bringToFront();
     process.stdout.write('ScamSentinel is running in Chromium. Close the browser window to finish.\n');
     await new Promise<void>((done) => ext.context.on('close', () => done()));
   } else {

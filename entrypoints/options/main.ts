@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
 import { loadUiLocale } from '../../src/ui/locale';
 import { renderOptions } from '../../src/ui/options';
+import { demoLauncher } from '../../src/ui/demo/launcher';
 
+const locale = await loadUiLocale();
 await renderOptions({
   root: document.getElementById('app')!,
-  locale: await loadUiLocale(),
+  locale,
   storage: browser.storage.local,
   request: createClient((m) => browser.runtime.sendMessage(m)),
   download: (name, type, text) => {
@@ -16,3 +18,5 @@ await renderOptions({
   },
   reload: () => location.reload(),
 });
+// Outreach demo (issue 10): the gallery opens in its own tab.
+document.getElementById('app')!.append(demoLauncher(locale, () => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })));

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
 import { renderPopup } from '../../src/ui/popup';
 import { loadUiLocale } from '../../src/ui/locale';
+import { demoLauncher } from '../../src/ui/demo/launcher';
 
 const request = createClient((m) => browser.runtime.sendMessage(m));
 const params = new URLSearchParams(location.search);
@@ -9,12 +10,15 @@ const params = new URLSearchParams(location.search);
 const forced = Number.parseInt(params.get('tabId') ?? '', 10);
 const tabId = Number.isInteger(forced) && forced >= 0 ? forced : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null);
 
+const locale = await loadUiLocale();
 await renderPopup({
   root: document.getElementById('app')!,
-  locale: await loadUiLocale(),
+  locale,
   tabId,
   request,
   openOptions: () => void browser.runtime.openOptionsPage(),
   copy: (text) => navigator.clipboard.writeText(text),
   openTab: (url) => void browser.tabs.create({ url }),
 });
+// Outreach demo (issue 10): the gallery opens in its own tab.
+document.getElementById('app')!.append(demoLauncher(locale, () => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })));

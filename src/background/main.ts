@@ -24,6 +24,8 @@ export interface BackgroundDeps {
   log: (msg: string) => void;
   /** The blacklist feature (src/background/blacklist.ts): its message handlers join the router. */
   blacklist?: { handlers: Partial<Handlers> };
+  /** The outreach demo's interstitial check (src/background/demo.ts): records nothing. */
+  demo?: { handlers: Partial<Handlers> };
 }
 
 export function hostOf(url: string): string {
@@ -53,6 +55,7 @@ export function createBackground(deps: BackgroundDeps) {
   const handlers: Partial<Handlers> = {
     ...reportHandlers(reports),
     ...deps.blacklist?.handlers,
+    ...deps.demo?.handlers,
     async 'cs-bg/page-scanned'({ url, verdict }, sender: MessageSender) {
       const tabId = sender.tab!.id!;
       // The top frame owns the tab's verdict, but a cross-origin frame's worse verdict

@@ -187,6 +187,17 @@ export const protocol = {
         .max(100),
     }),
   },
+  // ── Outreach demo (issue 10): the demo interstitial for the reserved demo host. Nothing is recorded. ──
+  /** Demo gallery: arm a one-time token for the demo interstitial of a case. */
+  'ui-bg/demo-arm': {
+    request: z.object({ caseId: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+    response: z.object({ token: z.string().max(64) }),
+  },
+  /** Warning page in demo mode: is this the reserved demo host with an armed token? */
+  'ui-bg/demo-site-verdict': {
+    request: z.object({ url, token: z.string().max(64) }),
+    response: z.object({ confirmed: z.boolean(), caseId: z.string().max(64).nullable() }),
+  },
 } as const;
 
 export type MessageType = keyof typeof protocol;

@@ -64,6 +64,8 @@ export interface ContentDeps {
   /** Resolves once the page has rendered (default: next animation frame, or 1 s in a hidden tab). */
   afterPaint?: () => Promise<void>;
   timing?: PassSchedulerOptions;
+  /** "Leave this page" in the alert and the cooling-off dialog (default: history back). The outreach demo's stage passes its own. */
+  leave?: () => void;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function startContentScript(deps: ContentDeps) {
     onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined),
     // Named in the cooling-off dialog; lookalike brand for the caution banner.
     familyContact: settings.familyContact,
+    ...(deps.leave ? { leave: deps.leave } : {}),
     ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
   });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);

@@ -18,6 +18,8 @@ export const STORAGE_KEYS = {
   tabPrefix: 'tab:',
   /** storage.session: `dismiss:<host>` → true (alert dismissed for this site, this session) */
   dismissPrefix: 'dismiss:',
+  /** storage.session: `demo:<token>` → { caseId, expires } (outreach demo interstitial, src/background/demo.ts) */
+  demoTokenPrefix: 'demo:',
 } as const;
 
 export const LANGUAGE_CHOICES = ['auto', 'zh-CN', 'zh-TW', 'en'] as const;

@@ -22,6 +22,7 @@ import { el } from './dom';
 import { parseTarget, type HostSegment } from './target-url';
 import { parseKind, targetParam, type WarningKind } from '../url/warning-url';
 import { renderReportPanel, type Request } from './report-panel';
+import { confirmDemoSite, demoMark, demoListSource, type DemoConfirmation } from './demo/demo-site';
 
 export interface WarningDeps {
   root: HTMLElement;
@@ -155,7 +156,11 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     return;
   }
 
-  const confirmed = await confirmWarning(deps.request, kind, target.href, params.get('tab'));
+  // Outreach demo (issue 10): `&demo=<token>` is confirmed by the background only for the
+  // reserved demo host and a token the gallery armed; it never records or allows anything.
+  const demoToken = params.get('demo');
+  const confirmed: Confirmation | DemoConfirmation =
+    demoToken !== null ? await confirmDemoSite(deps.request, target.href, demoToken) : await confirmWarning(deps.request, kind, target.href, params.get('tab'));
   if (!confirmed) {
     renderUnconfirmed(root, tx, back);
     return;
@@ -165,7 +170,11 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
   const why = el('section', { 'aria-labelledby': 'why', 'data-testid': 'why' }, el('h2', { id: 'why' }, tx('warning.why')));
   let category: string | undefined;
   let evidence: string[] = [];
-  if (confirmed.kind === 'blacklist') {
+  if (confirmed.kind === 'demo') {
+    category = confirmed.category;
+    why.append(demoListSource(locale));
+    evidence = [target.hostAscii];
+  } else if (confirmed.kind === 'blacklist') {
     const v = confirmed.verdict;
     if (v.category) category = v.category;
     if (v.listName) {
@@ -296,7 +305,11 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
 
   root.setAttribute('data-state', 'ready');
   root.setAttribute('data-kind', kind);
+  // A demo interstitial offers nothing that records or allows: no "continue", no report.
+  const isDemo = confirmed.kind === 'demo';
+  root.toggleAttribute('data-demo', isDemo);
   root.replaceChildren(
+    ...(isDemo ? [demoMark(locale)] : []),
     el('h1', { 'data-testid': 'warning-title' }, tx('warning.title')),
     el('p', { class: 'lead' }, tx(kind === 'page' ? 'warning.kind.page' : 'warning.kind.blacklist')),
     ...(knownCategory ? [el('p', { class: 'strong', 'data-testid': 'warning-category' }, tx('warning.category', { kind: tx(`category.${knownCategory}` as MessageKey) }))] : []),
@@ -304,25 +317,29 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     el('div', { class: 'actions main-actions' }, back),
     doNow,
     why,
-    el(
-      'section',
-      { class: 'proceed', 'aria-label': tx('warning.proceed') },
-      el('div', { class: 'actions' }, proceed, openSite, undo),
-      confirmBox,
-      el('p', {}, always),
-      status,
-    ),
-    renderReportPanel({
-      locale,
-      url: target.href,
-      from: 'warning',
-      ...(knownCategory ? { category: knownCategory } : {}),
-      evidence,
-      request: deps.request,
-      copy: deps.copy,
-      openTab: deps.openTab,
-      onAllowed: markAllowed,
-    }),
+    ...(isDemo
+      ? []
+      : [
+          el(
+            'section',
+            { class: 'proceed', 'aria-label': tx('warning.proceed') },
+            el('div', { class: 'actions' }, proceed, openSite, undo),
+            confirmBox,
+            el('p', {}, always),
+            status,
+          ),
+          renderReportPanel({
+            locale,
+            url: target.href,
+            from: 'warning',
+            ...(knownCategory ? { category: knownCategory } : {}),
+            evidence,
+            request: deps.request,
+            copy: deps.copy,
+            openTab: deps.openTab,
+            onAllowed: markAllowed,
+          }),
+        ]),
     el('span', { 'data-testid': 'warning-ready', hidden: '' }),
   );
   back.focus();
