@@ -21,6 +21,8 @@ export default defineConfig({
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
       'notifications',
+      // Elder mode reads warnings aloud from the background (issue 9); Firefox has no tts API.
+      ...(browser === 'firefox' ? [] : ['tts']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
