@@ -10,6 +10,7 @@ await renderWarning({
   locale: await loadUiLocale(),
   search: location.search,
   hash: location.hash,
+  framed: window.top !== window.self,
   request,
   backToSafety: () => {
     if (history.length > 1) history.back();

@@ -5,12 +5,21 @@
  * phrases from the page), what to do now. "Back to safety" is the primary action;
  * "continue" is secondary, unlocks after a short cooling-off and asks once more.
  * Every piece of text from the URL or the background is set with textContent.
+ *
+ * The URL is HOSTILE and says nothing by itself: warning.html is web-accessible (the DNR
+ * redirect needs that), so any page can open it with any parameters — e.g.
+ * `?k=blacklist&u=https://www.icbc.com.cn/` to make us call a real bank a scam site.
+ * So the page states only what the background confirms for that URL right now
+ * (`confirmWarning`): a listed URL (`ui-bg/url-verdict` → block), or a medium/high page
+ * verdict recorded for that very tab and document. Anything else renders the neutral
+ * "unconfirmed" page, which names no site and offers nothing to proceed to. Inside a
+ * frame it renders nothing but a one-line refusal (our redirect is main-frame only).
  */
 import { CATEGORIES, type Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import type { ResponseOf } from '../messaging/protocol';
 import { el } from './dom';
-import { parseKind, parseTarget, targetParam, type HostSegment } from './target-url';
+import { parseKind, parseTarget, targetParam, type HostSegment, type WarningKind } from './target-url';
 import { renderReportPanel, type Request } from './report-panel';
 
 export interface WarningDeps {
@@ -25,12 +34,66 @@ export interface WarningDeps {
   navigate: (href: string) => void;
   copy: (text: string) => Promise<void>;
   openTab: (url: string) => void;
+  /** True when the page is loaded inside a frame (window.top !== window): we refuse to render there. */
+  framed?: boolean;
   /** Cooling-off before "continue" can be pressed, in seconds. */
   coolSeconds?: number;
   formatDate?: (ms: number) => string;
 }
 
 export const DEFAULT_COOL_SECONDS = 8;
+
+type UrlVerdict = ResponseOf<'ui-bg/url-verdict'>;
+type PageVerdict = NonNullable<ResponseOf<'ui-bg/get-tab-state'>['verdict']>;
+
+/** What the background confirms for the target right now; null = nothing (neutral page). */
+export type Confirmation = { kind: 'blacklist'; verdict: UrlVerdict } | { kind: 'page'; verdict: PageVerdict } | null;
+
+/** Same document: scheme, host, port, path and query equal; the fragment is ignored. */
+export function sameDocument(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    x.hash = '';
+    y.hash = '';
+    return x.href === y.href;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ask the background, never the URL:
+ *   k=blacklist, u listed (url-verdict says block)             → confirmed
+ *   k=blacklist, u not listed / allowed / only a lookalike      → null
+ *   k=page&tab=7, tab 7's recorded verdict is high for u        → confirmed
+ *   k=page&tab=7, tab 7 shows another URL or a low/none verdict → null
+ */
+export async function confirmWarning(request: Request, kind: WarningKind, targetHref: string, tabParam: string | null): Promise<Confirmation> {
+  if (kind === 'blacklist') {
+    const v = await request('ui-bg/url-verdict', { url: targetHref }).catch(() => null);
+    return v && v.result === 'block' ? { kind, verdict: v } : null;
+  }
+  const tabId = /^\d{1,10}$/.test(tabParam ?? '') ? Number(tabParam) : -1;
+  if (tabId < 0 || !Number.isSafeInteger(tabId)) return null;
+  const state = await request('ui-bg/get-tab-state', { tabId }).catch(() => null);
+  const verdict = state?.verdict ?? null;
+  if (!verdict || (verdict.level !== 'medium' && verdict.level !== 'high')) return null;
+  if (!state?.url || !sameDocument(state.url, targetHref)) return null;
+  return { kind, verdict };
+}
+
+/** The neutral page for anything the background does not confirm: no site named, nothing to proceed to. */
+function renderUnconfirmed(root: HTMLElement, tx: (k: MessageKey) => string, back: HTMLElement): void {
+  root.setAttribute('data-state', 'unconfirmed');
+  root.replaceChildren(
+    el('h1', { 'data-testid': 'warning-unconfirmed' }, tx('warning.unconfirmedTitle')),
+    el('p', {}, tx('warning.unconfirmedBody')),
+    el('div', { class: 'actions' }, back),
+    el('span', { 'data-testid': 'warning-ready', hidden: '' }),
+  );
+  back.focus();
+}
 
 /**
  * "名单：…（来源：…，… 收录）" in plain words: the bundled list and the person's own list
@@ -52,6 +115,12 @@ function hostNode(segments: HostSegment[]): HTMLElement {
 export async function renderWarning(deps: WarningDeps): Promise<void> {
   const { root, locale } = deps;
   const tx = (k: MessageKey, p?: Record<string, string | number>) => t(locale, k, p);
+  if (deps.framed) {
+    // Our redirect is main-frame only: a framed warning.html is someone else's doing.
+    root.setAttribute('data-state', 'framed');
+    root.replaceChildren(el('p', { 'data-testid': 'warning-framed' }, tx('warning.framed')));
+    return;
+  }
   const params = new URLSearchParams(deps.search);
   const target = parseTarget(targetParam(deps.search, deps.hash ?? ''));
   const kind = parseKind(params.get('k'));
@@ -85,43 +154,39 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     return;
   }
 
+  const confirmed = await confirmWarning(deps.request, kind, target.href, params.get('tab'));
+  if (!confirmed) {
+    renderUnconfirmed(root, tx, back);
+    return;
+  }
+
   // Why: the list entry (blacklist) or the page's own phrases (page).
   const why = el('section', { 'aria-labelledby': 'why', 'data-testid': 'why' }, el('h2', { id: 'why' }, tx('warning.why')));
   let category: string | undefined;
   let evidence: string[] = [];
-  if (kind === 'blacklist') {
-    let v: ResponseOf<'ui-bg/url-verdict'> | null = null;
-    try {
-      v = await deps.request('ui-bg/url-verdict', { url: target.href });
-    } catch {
-      v = null;
-    }
-    if (v?.category) category = v.category;
-    if (v && v.result === 'block' && v.listName) {
+  if (confirmed.kind === 'blacklist') {
+    const v = confirmed.verdict;
+    if (v.category) category = v.category;
+    if (v.listName) {
       const date = v.firstSeen ?? v.listUpdatedAt;
       why.append(el('p', { 'data-testid': 'list-source' }, listSourceText(locale, v, date ? fmt(date) : '—')));
     } else {
       why.append(el('p', { 'data-testid': 'list-source' }, tx('warning.listUnknown')));
     }
-    if (v?.match) evidence = [v.match];
+    if (v.match) evidence = [v.match];
   } else {
-    const tabId = Number.parseInt(params.get('tab') ?? '', 10);
-    let state: ResponseOf<'ui-bg/get-tab-state'> | null = null;
-    if (Number.isInteger(tabId) && tabId >= 0) state = await deps.request('ui-bg/get-tab-state', { tabId }).catch(() => null);
-    const verdict = state?.verdict ?? null;
-    if (verdict) {
-      category = verdict.categories[0];
-      why.append(el('p', {}, tx('warning.pagePhrases')));
-      const list = el('ul', { 'data-testid': 'page-phrases' });
-      for (const e of verdict.evidence.slice(0, 8)) {
-        const reason = e.explanation[locale] && e.explanation[locale] !== e.ruleId ? e.explanation[locale] : tx(`category.${e.category}` as MessageKey);
-        for (const q of e.quotes.slice(0, 2)) {
-          evidence.push(q);
-          list.append(el('li', {}, el('mark', {}, q), ` — ${reason}`));
-        }
+    const verdict = confirmed.verdict;
+    category = verdict.categories[0];
+    why.append(el('p', {}, tx('warning.pagePhrases')));
+    const list = el('ul', { 'data-testid': 'page-phrases' });
+    for (const e of verdict.evidence.slice(0, 8)) {
+      const reason = e.explanation[locale] && e.explanation[locale] !== e.ruleId ? e.explanation[locale] : tx(`category.${e.category}` as MessageKey);
+      for (const q of e.quotes.slice(0, 2)) {
+        evidence.push(q);
+        list.append(el('li', {}, el('mark', {}, q), ` — ${reason}`));
       }
-      why.append(list);
     }
+    why.append(list);
   }
   const knownCategory = category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined;
 

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, type ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { WarningPage } from './support/pages';
+import { setUserBlocked, tabIdOf, WarningPage } from './support/pages';
 
 let ext: ExtensionBrowser;
 let server: FixtureServer;
@@ -193,10 +193,11 @@ describe('hostile u parameter', () => {
   });
 
   test('DNR form (#u=<raw>): a URL with & ? # in it proceeds to exactly that URL', async () => {
-    const exact = server.url('/plain.html?b=1&c=2#frag');
+    // A listed host (the interstitial speaks only for those), already allowed once by the bypass test above.
+    const exact = server.url('/plain.html?b=1&c=2#frag', SCAM);
     const w = await WarningPage.open(ext, `?k=blacklist#u=${exact}`);
     await w.ready();
-    expect(await w.page.getByTestId('target-host').innerText()).toBe('127.0.0.1');
+    expect(await w.page.getByTestId('target-host').innerText()).toBe(SCAM);
     const proceed = w.page.getByTestId('proceed');
     await expect.poll(() => proceed.isEnabled(), { timeout: 15_000, interval: 500 }).toBe(true);
     await proceed.click();
@@ -207,6 +208,7 @@ describe('hostile u parameter', () => {
   });
 
   test('IDN homoglyphs are decoded and marked; HTML in the URL stays text', async () => {
+    await setUserBlocked(ext, 'xn--80ak6aa92e.com'); // listed, so the interstitial may speak for it
     const w = await WarningPage.open(ext, `?u=${encodeURIComponent('https://xn--80ak6aa92e.com/<img src=x onerror=alert(1)>')}&lang=en`);
     await w.ready();
     expect(await w.page.getByTestId('target-host').innerText()).toBe('аррӏе.com');
@@ -216,6 +218,108 @@ describe('hostile u parameter', () => {
     expect(await serious(w.page)).toEqual([]);
     await screenshot(w.page, 'warning-idn-en');
     await w.page.close();
+    await setUserBlocked(ext, 'xn--80ak6aa92e.com', false);
   });
 });
 
+
+/**
+ * The spoofed interstitial (issue 12, first item): any web page can open our web-accessible
+ * warning.html with any parameters. It must never call an unlisted site a scam, in any
+ * parameter form, whether navigated to, framed or opened in a new window.
+ */
+describe('spoofed interstitial: a web page cannot make us call a real bank a scam site', () => {
+  const BANK = 'https://www.icbc.com.cn/';
+  const forms = () => [
+    ['?u= form', `warning.html?k=blacklist&u=${encodeURIComponent(BANK)}`],
+    ['#u= (DNR) form', `warning.html?k=blacklist#u=${BANK}`],
+    ['nested encoding', `warning.html?k=blacklist&u=${encodeURIComponent(encodeURIComponent(BANK))}`],
+    ['no k at all', `warning.html?u=${encodeURIComponent(BANK)}`],
+    ['k=page without a tab', `warning.html?k=page&u=${encodeURIComponent(BANK)}`],
+  ] as const;
+
+  async function expectNeutral(page: Page): Promise<void> {
+    await page.getByTestId('warning-ready').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('warning-unconfirmed').isVisible()).toBe(true);
+    expect(await page.getByTestId('warning-title').count()).toBe(0);
+    expect(await page.getByTestId('proceed').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('icbc');
+    expect(text).not.toMatch(/危险|诈骗网站名单|Danger/);
+  }
+
+  test('navigated to from a web page (location.href), every parameter form → neutral page', async () => {
+    const page = await ext.context.newPage();
+    for (const [, path] of forms()) {
+      await page.goto(server.url('/plain.html'));
+      const target = ext.extensionUrl(path);
+      await page.evaluate((u) => {
+        location.href = u;
+      }, target);
+      await page.waitForURL((u) => u.href.startsWith(ext.extensionUrl('warning.html')), { timeout: 10_000 });
+      await expectNeutral(page);
+    }
+    await page.close();
+  });
+
+  test('k=page naming a real tab: only that tab\'s own URL and verdict count', async () => {
+    const bank = await ext.context.newPage();
+    await bank.goto(server.url('/plain.html?bank=1'));
+    const tab = await tabIdOf(ext, bank);
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/plain.html'));
+    // The tab's URL is right but its verdict is none → neutral.
+    await page.evaluate((u) => (location.href = u), ext.extensionUrl(`warning.html?k=page&tab=${tab}&u=${encodeURIComponent(bank.url())}`));
+    await page.waitForURL((u) => u.href.startsWith(ext.extensionUrl('warning.html')));
+    await page.getByTestId('warning-ready').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('warning-unconfirmed').isVisible()).toBe(true);
+    // A tab with a high verdict, but another URL named → neutral.
+    const scam = await ext.context.newPage();
+    await scam.goto(server.url('/warn/high.html'));
+    await scam.waitForFunction(() => document.querySelector('scam-sentinel-alert')?.getAttribute('data-level') === 'high');
+    const scamTab = await tabIdOf(ext, scam);
+    await page.goto(server.url('/plain.html'));
+    await page.evaluate((u) => (location.href = u), ext.extensionUrl(`warning.html?k=page&tab=${scamTab}&u=${encodeURIComponent(BANK)}`));
+    await page.waitForURL((u) => u.href.startsWith(ext.extensionUrl('warning.html')));
+    await expectNeutral(page);
+    await Promise.all([bank.close(), scam.close(), page.close()]);
+  });
+
+  test('framed by a web page (<iframe>), even for a listed host → refuses to render', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/plain.html'));
+    const srcs = [...forms().map(([, p]) => ext.extensionUrl(p)), ext.extensionUrl(`warning.html?k=blacklist&u=${encodeURIComponent(`https://${SCAM}/`)}`)];
+    await page.evaluate((list) => {
+      for (const src of list) {
+        const f = document.createElement('iframe');
+        f.src = src;
+        document.body.append(f);
+      }
+    }, srcs);
+    await expect
+      .poll(async () => {
+        const frames = page.frames().filter((f) => f.url().startsWith(ext.extensionUrl('warning.html')));
+        const states = await Promise.all(frames.map((f) => f.evaluate(() => document.getElementById('app')?.getAttribute('data-state') ?? '').catch(() => '')));
+        return states.filter((s) => s === 'framed').length;
+      }, { timeout: 10_000 })
+      .toBe(srcs.length);
+    for (const f of page.frames().filter((x) => x.url().startsWith(ext.extensionUrl('warning.html')))) {
+      const text = await f.evaluate(() => document.body.innerText);
+      expect(text).not.toMatch(/icbc|危险|Danger/);
+      expect(await f.evaluate(() => document.querySelectorAll('button').length)).toBe(0);
+    }
+    await page.close();
+  });
+
+  test('opened in a new window (window.open) → neutral page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/plain.html'));
+    for (const [, path] of forms()) {
+      const [popup] = await Promise.all([ext.context.waitForEvent('page'), page.evaluate((u) => void window.open(u, '_blank'), ext.extensionUrl(path))]);
+      await popup.waitForURL((u) => u.href.startsWith(ext.extensionUrl('warning.html')), { timeout: 10_000 });
+      await expectNeutral(popup);
+      await popup.close();
+    }
+    await page.close();
+  });
+});

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, type ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { OptionsPage, PopupPage, readStore, tabIdOf, waitForAlertLevel } from './support/pages';
+import { OptionsPage, PopupPage, readStore, setUserBlocked, tabIdOf, waitForAlertLevel } from './support/pages';
 
 let ext: ExtensionBrowser;
 let server: FixtureServer;
@@ -112,6 +112,7 @@ describe('options page', () => {
   });
 
   test('the report log lists reports and exports them as JSON and CSV', async () => {
+    await setUserBlocked(ext, 'export-demo.example'); // the interstitial speaks only for listed hosts
     const w = await ext.context.newPage();
     await w.goto(ext.extensionUrl(`warning.html?u=${encodeURIComponent('https://export-demo.example/a,b')}&k=blacklist`));
     await w.getByTestId('warning-ready').waitFor({ state: 'attached' });
@@ -134,5 +135,6 @@ describe('options page', () => {
     expect(text).toContain(`"'=HYPERLINK(""x"") 说要""保证金"""`);
     await screenshot(p, 'options-report-log-zh-CN');
     await p.close();
+    await setUserBlocked(ext, 'export-demo.example', false);
   });
 });

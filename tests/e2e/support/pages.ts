@@ -75,6 +75,21 @@ export class WarningPage {
   }
 }
 
+/**
+ * Put a host on (or take it off) the person's own block list, as the options page does:
+ * the interstitial only speaks for hosts the background really lists.
+ */
+export async function setUserBlocked(ext: ExtensionBrowser, host: string, present = true): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl('options.html'));
+  const res = (await page.evaluate(
+    (payload) => chrome.runtime.sendMessage({ type: 'ui-bg/lists-user-set', payload }),
+    { host, action: 'block' as const, present },
+  )) as { ok: boolean; data?: { ok: boolean } };
+  await page.close();
+  if (!res?.ok || !res.data?.ok) throw new Error(`could not ${present ? 'block' : 'unblock'} ${host}: ${JSON.stringify(res)}`);
+}
+
 /** Read all rows of an IndexedDB object store from inside the service worker. */
 export async function readStore(ext: ExtensionBrowser, store: string): Promise<unknown[]> {
   const sw = await ext.worker();
