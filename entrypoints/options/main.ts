@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
 import { loadUiLocale } from '../../src/ui/locale';
 import { renderOptions } from '../../src/ui/options';
+import { loadSettings } from '../../src/settings/store';
+import { applyElderMode, elderModeOn } from '../../src/ui/elder';
+
+applyElderMode(document, elderModeOn(await loadSettings(browser.storage.local), location.search));
 
 await renderOptions({
   root: document.getElementById('app')!,
@@ -15,4 +19,8 @@ await renderOptions({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   reload: () => location.reload(),
+  openPage: (page) => {
+    const path = page === 'welcome-totp' ? '/welcome.html?step=totp' : `/${page}.html`;
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') });
+  },
 });

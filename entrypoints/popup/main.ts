@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
 import { renderPopup } from '../../src/ui/popup';
 import { loadUiLocale } from '../../src/ui/locale';
+import { loadSettings } from '../../src/settings/store';
+import { applyElderMode, elderModeOn } from '../../src/ui/elder';
+
+applyElderMode(document, elderModeOn(await loadSettings(browser.storage.local), location.search));
 
 const request = createClient((m) => browser.runtime.sendMessage(m));
 const params = new URLSearchParams(location.search);

@@ -57,6 +57,12 @@ export interface ContentDeps {
   /** Resolves once the page has rendered (default: next animation frame, or 1 s in a hidden tab). */
   afterPaint?: () => Promise<void>;
   timing?: PassSchedulerOptions;
+  /** Families (issue 9): read-aloud, the approval page, the local family log. */
+  family?: {
+    speak(text: string, locale: Locale): void;
+    askFamily(): void;
+    event(kind: 'warning' | 'left', category?: string): void;
+  };
 }
 
 /**
@@ -125,6 +131,12 @@ export async function startContentScript(deps: ContentDeps) {
     onDismiss: () => void deps.dismiss({ url: deps.url() }).catch(() => undefined),
     // Named in the cooling-off dialog; lookalike brand for the caution banner.
     familyContact: settings.familyContact,
+    ...(deps.family
+      ? {
+          familyEvent: (kind: 'warning' | 'left', category?: string) => deps.family!.event(kind, category),
+          ...(settings.elderMode ? { elder: { speak: (text: string) => deps.family!.speak(text, locale), askFamily: () => deps.family!.askFamily() } } : {}),
+        }
+      : {}),
     ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
   });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);

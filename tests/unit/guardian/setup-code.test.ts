@@ -44,7 +44,8 @@ describe('bad setup codes give a clear error', () => {
   };
   const flip = (b64: string) => {
     const bytes = Buffer.from(b64, 'base64');
-    bytes[Math.floor(bytes.length / 2)] ^= 1;
+    const i = Math.floor(bytes.length / 2);
+    bytes[i] = bytes[i]! ^ 1;
     return bytes.toString('base64');
   };
   test('wrong passphrase', async () => expect(await importSetupCode(await get(), 'not the passphrase')).toEqual({ ok: false, error: 'wrong-passphrase' }));
