@@ -48,7 +48,10 @@ export default defineBackground(() => {
     speak: async (text) => {
       const tts = (globalThis as { chrome?: { tts?: typeof chrome.tts } }).chrome?.tts;
       if (!tts?.speak) return false;
-      const voices = await new Promise<chrome.tts.TtsVoice[]>((r) => (tts.getVoices ? tts.getVoices(r) : r([]))).catch(() => []);
+      const voices = await Promise.race([
+        new Promise<chrome.tts.TtsVoice[]>((r) => (tts.getVoices ? tts.getVoices(r) : r([]))),
+        new Promise<chrome.tts.TtsVoice[]>((r) => setTimeout(() => r([]), 300)), // never wait long to speak
+      ]).catch(() => []);
       const zh = voices.find((v) => /^zh[-_]CN/i.test(v.lang ?? ''));
       tts.speak(text, { lang: 'zh-CN', ...(zh?.voiceName ? { voiceName: zh.voiceName } : {}), enqueue: false });
       return true;

@@ -19,5 +19,7 @@ button.leave-big { font-size: 30px; min-height: 76px; padding: 14px 34px; backgr
 button[disabled] { background: #e5e7eb; color: #1f2937; border-color: #4b5563; }
 .count { color: #111827; }
 .family, .rules { font-size: 24px; color: #111827; }
+a { color: #1e3a8a; }
+.family a { display: inline-flex; align-items: center; min-height: 48px; padding: 0 6px; font-weight: 700; }
 .rules { background: #eff6ff; }
 `;

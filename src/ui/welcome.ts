@@ -100,7 +100,9 @@ export async function renderWelcome(deps: WelcomeDeps): Promise<void> {
   };
   const picked = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
 
+  let current: WelcomeStep = 'who';
   function show(step: WelcomeStep): void {
+    current = step;
     status.textContent = '';
     if (step === 'who') {
       const me = button(f('welcome.me'), 'welcome-path-me', () => {
@@ -216,6 +218,7 @@ export async function renderWelcome(deps: WelcomeDeps): Promise<void> {
       void (async () => {
         const label = settings.familyContact?.name ? `${settings.familyContact.name}` : f('relation.family');
         const res = await request('ui-bg/guardian-totp-begin', { label }).catch(() => null);
+        if (current !== 'totp') return; // skipped meanwhile
         if (!res?.ok || !res.uri || !res.secret) {
           frame(step, f('welcome.totp.title'), [el('p', { class: 'caution' }, res?.error === 'locked' ? f('welcome.locked') : f('approve.failed'))], [skip(step)]);
           return;
