@@ -9,6 +9,8 @@ export default defineConfig({
   outDir: process.env.SENTINEL_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
+  // `npm run package` (scripts/package.mjs): the Firefox sources zip carries the code, not test output.
+  zip: { excludeSources: ['assets/screenshots/**', 'test-results/**', '.output*/**', 'screenshots/**', '.cache/**', '*.log'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

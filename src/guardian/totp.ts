@@ -44,12 +44,15 @@ export async function verifyTotp(secret: Uint8Array, code: string, nowMs: number
   const typed = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(typed)) return null;
   const now = stepOf(nowMs);
+  // A "last used" step from the future means the clock was wrong then (or is now): it only
+  // blocks replays inside the current window, never every code until that date.
+  const last = lastUsedStep > now + TOTP_SKEW_STEPS ? -1 : lastUsedStep;
   let match: number | null = null;
   // Check every window (no early exit) so timing does not say which one matched.
   for (let s = now - TOTP_SKEW_STEPS; s <= now + TOTP_SKEW_STEPS; s++) {
     if (s < 0) continue;
     const expected = await hotp(secret, s);
-    if (expected === typed && s > lastUsedStep && match === null) match = s;
+    if (expected === typed && s > last && match === null) match = s;
   }
   return match;
 }

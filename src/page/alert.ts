@@ -14,6 +14,7 @@ import { t, type MessageKey } from '../i18n';
 import { BASE_CSS, createShadowHost, type HostElement, type ShadowHost } from './shadow-host';
 import { ft } from '../i18n/family';
 import { ELDER_CSS } from './elder-css';
+import { speakerIcon } from './speaker-icon';
 
 export const ALERT_TAG = 'scam-sentinel-alert';
 
@@ -284,7 +285,7 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions,
     again.type = 'button';
     again.className = 'secondary';
     again.setAttribute('data-testid', 'read-again');
-    again.textContent = ft(locale, 'elder.readAgain');
+    again.append(speakerIcon(doc), ft(locale, 'elder.readAgain'));
     again.addEventListener('click', clickedByPerson(() => elder!.speak(spoken)));
     const row1 = doc.createElement('div');
     row1.className = 'actions';

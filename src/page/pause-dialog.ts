@@ -16,6 +16,7 @@ import { BASE_CSS, createShadowHost } from './shadow-host';
 import type { SensitiveKind } from './sensitive-fields';
 import { ft } from '../i18n/family';
 import { ELDER_CSS } from './elder-css';
+import { speakerIcon } from './speaker-icon';
 
 export const PAUSE_TAG = 'scam-sentinel-pause';
 export const DEFAULT_PAUSE_SECONDS = 15;
@@ -115,7 +116,7 @@ export function createPauseDialog(doc: Document, opts: PauseOptions) {
       const again = doc.createElement('button');
       again.type = 'button';
       again.className = 'secondary';
-      again.textContent = ft(opts.locale, 'elder.readAgain');
+      again.append(speakerIcon(doc), ft(opts.locale, 'elder.readAgain'));
       again.addEventListener('click', (ev) => ev.isTrusted && elder.speak(spoken));
       actions.append(again);
       elder.speak(spoken);

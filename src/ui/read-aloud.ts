@@ -5,6 +5,8 @@
  * Used by our extension pages and, through the content script's composition root, by
  * the in-page alert when the background cannot speak (Firefox has no chrome.tts).
  */
+import { speakerIcon } from '../page/speaker-icon';
+
 export interface SpeechLike {
   speak(u: SpeechSynthesisUtterance): void;
   cancel(): void;
@@ -39,7 +41,7 @@ export function readAgainButton(doc: Document, label: string, say: () => void): 
   b.type = 'button';
   b.className = 'secondary read-again';
   b.setAttribute('data-testid', 'read-again');
-  b.textContent = label;
+  b.append(speakerIcon(doc), label);
   b.addEventListener('click', () => say());
   return b;
 }

@@ -35,7 +35,7 @@ export async function renderSummary(deps: SummaryDeps): Promise<void> {
     return;
   }
   const s = res.summary;
-  const catName = (c: string) => (c === 'unknown' ? '—' : t(locale, `category.${c}` as MessageKey));
+  const catName = (c: string) => (c === 'unknown' ? f('sum.other') : t(locale, `category.${c}` as MessageKey));
   const table = el('table', { class: 'week', 'data-testid': 'summary-table' });
   table.append(
     el('caption', { class: 'small' }, f('sum.byDay')),

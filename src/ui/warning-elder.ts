@@ -67,14 +67,13 @@ export function renderElderWarning(deps: ElderWarningDeps): void {
     'div',
     { class: 'elder-sign danger', role: 'alert' },
     el('span', { class: 'icon', 'aria-hidden': 'true' }, '⚠'),
-    el('div', {}, el('p', { class: 'words', 'data-testid': 'warning-title' }, title), ...(kindLine ? [el('p', { 'data-testid': 'warning-category' }, kindLine)] : [])),
+    el('div', {}, el('h1', { class: 'words', 'data-testid': 'warning-title' }, title), ...(kindLine ? [el('p', { 'data-testid': 'warning-category' }, kindLine)] : [])),
   );
 
   root.setAttribute('data-state', 'ready');
   root.setAttribute('data-kind', deps.kind);
   root.setAttribute('data-elder', 'true');
   root.replaceChildren(
-    el('h1', {}, title),
     sign,
     el('p', {}, f('elder.site'), el('span', { class: 'host-line' }, deps.hostNode)),
     ...rules.map((r) => el('p', { class: 'rules-big' }, r)),

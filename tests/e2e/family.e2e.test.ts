@@ -466,7 +466,7 @@ describe('weekly summary', () => {
     expect(today).toMatch(/[1-9]/);
     expect(await page.getByTestId('summary-lists').innerText()).toMatch(/名单/);
     expect(await page.getByTestId('summary-root').innerText()).not.toContain('.example');
-    await screenshot(page, 'elder-summary-zh-CN');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'elder-summary-zh-CN.png'), fullPage: true });
     // One A4 page when printed.
     const pdf = await page.pdf({ format: 'A4' });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);

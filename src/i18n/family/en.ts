@@ -3,7 +3,7 @@ import type { FamilyKey } from './zh-CN';
 /** Families and elderly relatives (issue 9): English. */
 export const familyEn: Record<FamilyKey, string> = {
   'elder.leave': 'Leave this website',
-  'elder.readAgain': '🔊 Read it again',
+  'elder.readAgain': 'Read it again',
   'elder.alertTitle': 'Danger! This website may be a scam.',
   'elder.bannerTitle': 'Careful! This page uses words scammers use.',
   'elder.kind': 'It may be: {kind}.',
@@ -130,6 +130,7 @@ export const familyEn: Record<FamilyKey, string> = {
   'sum.listsUnknown': 'The scam-site lists have not been updated yet.',
   'sum.sites': 'Sites that were warned about',
   'sum.sitesHidden': 'Site names are hidden (your relative chose not to share them).',
+  'sum.other': 'Other',
   'sum.print': 'Print',
   'sum.none': 'No warnings this week.',
   'card.title': 'Anti-fraud contact card',

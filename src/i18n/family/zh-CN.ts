@@ -1,7 +1,7 @@
 /** Families and elderly relatives (issue 9): Simplified Chinese, written first. One idea per sentence, no jargon. */
 export const familyZhCN = {
   'elder.leave': '离开这个网站',
-  'elder.readAgain': '🔊 再读一遍',
+  'elder.readAgain': '再读一遍',
   'elder.alertTitle': '危险！这个网站可能是骗子。',
   'elder.bannerTitle': '小心！这个网页有骗子常说的话。',
   'elder.kind': '这可能是：{kind}。',
@@ -128,6 +128,7 @@ export const familyZhCN = {
   'sum.listsUnknown': '诈骗网站名单还没有更新过。',
   'sum.sites': '出现提醒的网站',
   'sum.sitesHidden': '没有显示网站名称（长辈没有选择分享）。',
+  'sum.other': '其他',
   'sum.print': '打印',
   'sum.none': '本周没有提醒。',
   'card.title': '反诈联系卡',

@@ -3,7 +3,7 @@ import type { FamilyKey } from './zh-CN';
 /** 家人守護（issue 9）：繁體中文。 */
 export const familyZhTW: Record<FamilyKey, string> = {
   'elder.leave': '離開這個網站',
-  'elder.readAgain': '🔊 再讀一遍',
+  'elder.readAgain': '再讀一遍',
   'elder.alertTitle': '危險！這個網站可能是騙子。',
   'elder.bannerTitle': '小心！這個網頁有騙子常說的話。',
   'elder.kind': '這可能是：{kind}。',
@@ -130,6 +130,7 @@ export const familyZhTW: Record<FamilyKey, string> = {
   'sum.listsUnknown': '詐騙網站名單還沒有更新過。',
   'sum.sites': '出現提醒的網站',
   'sum.sitesHidden': '沒有顯示網站名稱（長輩沒有選擇分享）。',
+  'sum.other': '其他',
   'sum.print': '列印',
   'sum.none': '本週沒有提醒。',
   'card.title': '反詐聯絡卡',
