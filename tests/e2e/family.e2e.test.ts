@@ -127,7 +127,7 @@ async function gotoBlocked(page: Page, url: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchWithExtension({ mapHosts: [SCAM, PIN_HOST, ...TOTP_HOSTS] });
+  ext = await launchWithExtension({ mapHosts: [SCAM, PIN_HOST, ...TOTP_HOSTS], keepWelcome: true });
 });
 afterAll(async () => {
   const rows = Object.entries(measures).map(([k, m]) => `${k.padEnd(22)} font ≥ ${m.minFontPx}px  contrast ≥ ${m.minContrast}:1  line ≥ ${m.minLineHeightRatio}  target ≥ ${m.smallestTarget ? `${m.smallestTarget.w}×${m.smallestTarget.h}` : '—'}  overflowX ${m.overflowX}`);
