@@ -296,7 +296,7 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions,
     if (high) {
       const ask = doc.createElement('button');
       ask.type = 'button';
-      ask.className = 'secondary';
+      ask.className = 'secondary ask-family';
       ask.textContent = ft(locale, 'elder.askFamily');
       ask.addEventListener('click', clickedByPerson(() => elder!.askFamily()));
       row2.append(ask);

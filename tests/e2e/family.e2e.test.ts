@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, SCREENSHOT_DIR, type ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
 import { waitForAlertLevel } from './support/pages';
-import { axeShadowContent, shadowText } from './support/closed-shadow';
+import { axeShadowContent, clickInShadow, shadowText } from './support/closed-shadow';
 import { measurePage, measureShadow, type ScreenMeasure } from './support/measure';
 
 let ext: ExtensionBrowser;
@@ -31,6 +31,7 @@ const PIN = '2468';
 const SCAM = 'scam-demo.example';
 const TOTP_HOSTS = ['totp-1.example', 'totp-2.example', 'totp-3.example', 'totp-4.example', 'totp-5.example', 'totp-6.example', 'totp-7.example', 'totp-8.example'];
 const PIN_HOST = 'pin-gate.example';
+const HIGH_HOST = 'high-page.example';
 const measures: Record<string, ScreenMeasure> = {};
 
 /** RFC 6238 TOTP computed here, independently of the extension (node:crypto HMAC-SHA-1). */
@@ -127,7 +128,7 @@ async function gotoBlocked(page: Page, url: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchWithExtension({ mapHosts: [SCAM, PIN_HOST, ...TOTP_HOSTS], keepWelcome: true });
+  ext = await launchWithExtension({ mapHosts: [SCAM, PIN_HOST, HIGH_HOST, ...TOTP_HOSTS], keepWelcome: true });
 });
 afterAll(async () => {
   const rows = Object.entries(measures).map(([k, m]) => `${k.padEnd(22)} font ≥ ${m.minFontPx}px  contrast ≥ ${m.minContrast}:1  line ≥ ${m.minLineHeightRatio}  target ≥ ${m.smallestTarget ? `${m.smallestTarget.w}×${m.smallestTarget.h}` : '—'}  overflowX ${m.overflowX}`);
@@ -500,4 +501,29 @@ describe('the other elder screens at 200% zoom', () => {
       await page.close();
     });
   }
+});
+
+describe('a high page in elder mode', () => {
+  test('"我还想继续看" opens the approval page for that tab; the guardian PIN lets the page through and the alert is gone', async () => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url('/warn/high.html', HIGH_HOST));
+    await waitForAlertLevel(page, ['high']);
+    const approval = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(ext.extensionUrl('warning.html')), timeout: 10_000 });
+    await clickInShadow(page, 'scam-sentinel-alert', 'button.ask-family');
+    const w = await approval;
+    await w.getByTestId('warning-ready').waitFor({ state: 'attached' });
+    expect(await w.getByTestId('warning-root').getAttribute('data-kind')).toBe('page'); // confirmed by the background for that tab
+    expect(await w.getByTestId('warning-title').innerText()).toContain('危险');
+    const closed = w.waitForEvent('close', { timeout: 10_000 });
+    await w.getByTestId('approve-pin').fill(PIN);
+    await w.getByTestId('approve-pin-submit').click();
+    await closed; // the approval tab closes itself; the judged tab reloads, now allowed
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('scam-sentinel-alert')?.getAttribute('data-mode') ?? 'absent'), { timeout: 15_000 })
+      .toMatch(/^(absent|hidden)$/);
+    const log = (await storage('guardian:log')) as Array<{ kind: string; via?: string; host: string; source: string }>;
+    expect(log.some((e) => e.kind === 'proceeded' && e.via === 'pin' && e.host === HIGH_HOST && e.source === 'page')).toBe(true);
+    await page.close();
+  });
 });
