@@ -12,7 +12,7 @@
 import type { Category, Level, Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import { BASE_CSS, createShadowHost, type HostElement, type ShadowHost } from './shadow-host';
-import { ft } from '../i18n/family';
+import { fpt as ft } from '../i18n/family/page';
 import { ELDER_CSS } from './elder-css';
 import { speakerIcon } from './speaker-icon';
 

@@ -14,7 +14,7 @@ import type { Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import { BASE_CSS, createShadowHost } from './shadow-host';
 import type { SensitiveKind } from './sensitive-fields';
-import { ft } from '../i18n/family';
+import { fpt as ft } from '../i18n/family/page';
 import { ELDER_CSS } from './elder-css';
 import { speakerIcon } from './speaker-icon';
 

@@ -1,18 +1,10 @@
 import type { FamilyKey } from './zh-CN';
+import { FAMILY_PAGE } from './page';
 
 /** Families and elderly relatives (issue 9): English. */
 export const familyEn: Record<FamilyKey, string> = {
-  'elder.leave': 'Leave this website',
-  'elder.readAgain': 'Read it again',
-  'elder.alertTitle': 'Danger! This website may be a scam.',
-  'elder.bannerTitle': 'Careful! This page uses words scammers use.',
-  'elder.kind': 'It may be: {kind}.',
-  'elder.rule1': 'Do not send money.',
-  'elder.rule2': 'Do not tell anyone a code.',
-  'elder.rule3': 'Call your family first.',
+  ...FAMILY_PAGE['en'],
   'elder.callFamily': 'Call {who}: ',
-  'elder.call96110': 'Call 96110, the anti-fraud line',
-  'elder.askFamily': 'I still want to look (family must agree)',
   'elder.listedTitle': 'Danger! This website is on a list of scam sites.',
   'elder.pageTitle': 'Danger! This page uses words scammers use.',
   'elder.site': 'Website: ',

@@ -1,16 +1,9 @@
 /** Families and elderly relatives (issue 9): Simplified Chinese, written first. One idea per sentence, no jargon. */
+import { FAMILY_PAGE } from './page';
+
 export const familyZhCN = {
-  'elder.leave': '离开这个网站',
-  'elder.readAgain': '再读一遍',
-  'elder.alertTitle': '危险！这个网站可能是骗子。',
-  'elder.bannerTitle': '小心！这个网页有骗子常说的话。',
-  'elder.kind': '这可能是：{kind}。',
-  'elder.rule1': '不要转账。',
-  'elder.rule2': '不要说出验证码。',
-  'elder.rule3': '先给家人打电话。',
+  ...FAMILY_PAGE['zh-CN'],
   'elder.callFamily': '给{who}打电话：',
-  'elder.call96110': '打 96110 反诈专线',
-  'elder.askFamily': '我还想继续看（要家人同意）',
   'elder.listedTitle': '危险！这个网站在诈骗网站名单上。',
   'elder.pageTitle': '危险！这个网页有骗子常说的话。',
   'elder.site': '网站：',

@@ -1,18 +1,10 @@
 import type { FamilyKey } from './zh-CN';
+import { FAMILY_PAGE } from './page';
 
 /** 家人守護（issue 9）：繁體中文。 */
 export const familyZhTW: Record<FamilyKey, string> = {
-  'elder.leave': '離開這個網站',
-  'elder.readAgain': '再讀一遍',
-  'elder.alertTitle': '危險！這個網站可能是騙子。',
-  'elder.bannerTitle': '小心！這個網頁有騙子常說的話。',
-  'elder.kind': '這可能是：{kind}。',
-  'elder.rule1': '不要轉帳。',
-  'elder.rule2': '不要說出驗證碼。',
-  'elder.rule3': '先給家人打電話。',
+  ...FAMILY_PAGE['zh-TW'],
   'elder.callFamily': '給{who}打電話：',
-  'elder.call96110': '打 96110 反詐專線',
-  'elder.askFamily': '我還想繼續看（要家人同意）',
   'elder.listedTitle': '危險！這個網站在詐騙網站名單上。',
   'elder.pageTitle': '危險！這個網頁有騙子常說的話。',
   'elder.site': '網站：',
