@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/url/**/*.ts', 'src/lists/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/url/**/*.ts', 'src/lists/**/*.ts', 'src/cli/**/*.ts', 'src/guardian/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', extensionApis],
       'no-restricted-globals': [

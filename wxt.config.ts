@@ -9,6 +9,8 @@ export default defineConfig({
   outDir: process.env.SENTINEL_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
+  // `npm run package` (scripts/package.mjs): the Firefox sources zip carries the code, not test output.
+  zip: { excludeSources: ['assets/screenshots/**', 'test-results/**', '.output*/**', 'screenshots/**', '.cache/**', '*.log'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,6 +23,8 @@ export default defineConfig({
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
       'notifications',
+      // Elder mode reads warnings aloud from the background (issue 9); Firefox has no tts API.
+      ...(browser === 'firefox' ? [] : ['tts']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },

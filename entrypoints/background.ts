@@ -6,6 +6,8 @@ import { createBlacklist } from '../src/background/blacklist';
 import type { DnrApi } from '../src/background/dnr';
 import type { NotificationsApi } from '../src/background/blacklist';
 import { createDemoHandlers } from '../src/background/demo';
+import { createFamily } from '../src/background/family';
+import { sentinelEngine } from '../src/background/list-engine';
 
 // Composition root only: real browser APIs in, listeners registered synchronously
 // at top level (MV3 requirement for wake-up events).
@@ -29,6 +31,36 @@ export default defineBackground(() => {
     clock: () => performance.now(),
     log,
   });
+  // Families and elderly relatives (issue 9): guardian PIN / approval code, family log, read-aloud.
+  const family = createFamily({
+    local: browser.storage.local,
+    session: browser.storage.session,
+    now: () => Date.now(),
+    proceedOnce: (url) => blacklist.bypass.proceed(url, 'once'),
+    canonicalHost: (url) => sentinelEngine.canonicalHost(url),
+    lists: {
+      userLists: () => blacklist.lists.userLists(),
+      setUserHost: (host, action, present) => blacklist.lists.setUserHost(host, action, present),
+      subscriptions: async () =>
+        (await blacklist.lists.allMeta()).flatMap((m) => (m.kind === 'subscription' && m.url ? [{ url: m.url, format: m.format, name: m.name, ...(m.publicKey ? { publicKey: m.publicKey } : {}) }] : [])),
+      addSubscription: async (s) => void (await blacklist.handlers['ui-bg/lists-add']!(s, {})),
+    },
+    tabs: { create: (p) => browser.tabs.create(p), reload: (id) => browser.tabs.reload(id) },
+    // chrome.tts is looked up at call time (Firefox has none: the page then speaks itself).
+    speak: async (text) => {
+      const tts = (globalThis as { chrome?: { tts?: typeof chrome.tts } }).chrome?.tts;
+      if (!tts?.speak) return false;
+      const voices = await Promise.race([
+        new Promise<chrome.tts.TtsVoice[]>((r) => (tts.getVoices ? tts.getVoices(r) : r([]))),
+        new Promise<chrome.tts.TtsVoice[]>((r) => setTimeout(() => r([]), 300)), // never wait long to speak
+      ]).catch(() => []);
+      const zh = voices.find((v) => /^zh[-_]CN/i.test(v.lang ?? ''));
+      tts.speak(text, { lang: 'zh-CN', ...(zh?.voiceName ? { voiceName: zh.voiceName } : {}), enqueue: false });
+      return true;
+    },
+    warningPage: browser.runtime.getURL('/warning.html'),
+    log,
+  });
   const bg = createBackground({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -40,6 +72,7 @@ export default defineBackground(() => {
     log: (msg) => console.warn(`[ScamSentinel] ${msg}`),
     blacklist,
     demo: createDemoHandlers({ session: browser.storage.session, extensionOrigin: browser.runtime.getURL('/'), now: () => Date.now() }),
+    family,
   });
 
   browser.runtime.onMessage.addListener((message, sender) => bg.route(message, sender));
@@ -54,6 +87,10 @@ export default defineBackground(() => {
 
   // Blacklist: lists, updates, and stopping blacklisted pages before they load.
   browser.runtime.onInstalled.addListener(() => void blacklist.onInstalled());
+  // First run (issue 9): "who will use this browser?" — only on a fresh install, never on updates.
+  browser.runtime.onInstalled.addListener((d) => {
+    if (d.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(() => void blacklist.onStartup());
   browser.alarms.onAlarm.addListener((alarm) => void blacklist.onAlarm(alarm.name));
   browser.webNavigation.onBeforeNavigate.addListener((d) => void blacklist.onBeforeNavigate(d));

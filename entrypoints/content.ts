@@ -4,6 +4,7 @@ import { startContentScript } from '../src/page/main';
 import { createClient } from '../src/messaging/client';
 import { migrateSettings, STORAGE_KEYS } from '../src/settings/schema';
 import { resolveLocale } from '../src/i18n';
+import { speakText } from '../src/ui/read-aloud';
 
 /** A frame whose parent we can read is read by the parent's instance (src/page/main.ts). */
 function coveredByParent(): boolean {
@@ -32,6 +33,15 @@ export default defineContentScript({
       dismiss: (p) => request('cs-bg/dismiss-alert', p),
       urlVerdict: (p) => request('cs-bg/url-verdict', p),
       identifiers: (p) => request('cs-bg/identifiers', p),
+      family: {
+        // The background speaks with chrome.tts where there is one; else the page's speechSynthesis.
+        speak: (text, locale) =>
+          void request('cs-bg/read-aloud', { text: text.slice(0, 2000) })
+            .then((r) => r.spoken || speakText(text, locale))
+            .catch(() => speakText(text, locale)),
+        askFamily: () => void request('cs-bg/request-approval', { url: location.href }).catch(() => undefined),
+        event: (kind, category) => void request('cs-bg/family-event', { kind, source: 'page', url: location.href.slice(0, 4096), ...(category ? { category } : {}) }).catch(() => undefined),
+      },
     }).catch((err) => console.debug('[ScamSentinel] content script stopped:', err));
   },
 });

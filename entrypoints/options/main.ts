@@ -3,6 +3,10 @@ import { createClient } from '../../src/messaging/client';
 import { loadUiLocale } from '../../src/ui/locale';
 import { renderOptions } from '../../src/ui/options';
 import { demoLauncher } from '../../src/ui/demo/launcher';
+import { loadSettings } from '../../src/settings/store';
+import { applyElderMode, elderModeOn } from '../../src/ui/elder';
+
+applyElderMode(document, elderModeOn(await loadSettings(browser.storage.local), location.search));
 
 const locale = await loadUiLocale();
 await renderOptions({
@@ -17,6 +21,10 @@ await renderOptions({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   reload: () => location.reload(),
+  openPage: (page) => {
+    const path = page === 'welcome-totp' ? '/welcome.html?step=totp' : `/${page}.html`;
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') });
+  },
 });
 // Outreach demo (issue 10): the gallery opens in its own tab.
 document.getElementById('app')!.append(demoLauncher(locale, () => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })));

@@ -3,6 +3,10 @@ import { createClient } from '../../src/messaging/client';
 import { renderPopup } from '../../src/ui/popup';
 import { loadUiLocale } from '../../src/ui/locale';
 import { demoLauncher } from '../../src/ui/demo/launcher';
+import { loadSettings } from '../../src/settings/store';
+import { applyElderMode, elderModeOn } from '../../src/ui/elder';
+
+applyElderMode(document, elderModeOn(await loadSettings(browser.storage.local), location.search));
 
 const request = createClient((m) => browser.runtime.sendMessage(m));
 const params = new URLSearchParams(location.search);

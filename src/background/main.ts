@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   blacklist?: { handlers: Partial<Handlers> };
   /** The outreach demo's interstitial check (src/background/demo.ts): records nothing. */
   demo?: { handlers: Partial<Handlers> };
+  /** Families (src/background/family.ts): its handlers join, and it gates the blacklist's allow/list changes behind the guardian PIN. */
+  family?: { handlers: Partial<Handlers>; gate(inner: Partial<Handlers>): Partial<Handlers> };
 }
 
 export function hostOf(url: string): string {
@@ -54,8 +56,9 @@ export function createBackground(deps: BackgroundDeps) {
   };
   const handlers: Partial<Handlers> = {
     ...reportHandlers(reports),
-    ...deps.blacklist?.handlers,
+    ...(deps.family && deps.blacklist ? deps.family.gate(deps.blacklist.handlers) : deps.blacklist?.handlers),
     ...deps.demo?.handlers,
+    ...deps.family?.handlers,
     async 'cs-bg/page-scanned'({ url, verdict }, sender: MessageSender) {
       const tabId = sender.tab!.id!;
       // The top frame owns the tab's verdict, but a cross-origin frame's worse verdict

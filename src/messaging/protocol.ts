@@ -71,6 +71,33 @@ export const listStatusSchema = z.object({
 export type ListStatus = z.infer<typeof listStatusSchema>;
 const listOk = z.object({ ok: z.boolean(), error: z.string().max(300).nullable() });
 
+// ---- issue 9: shapes used by the family messages below ----
+const familyOk = z.object({ ok: z.boolean(), error: z.string().max(40).nullable() });
+const guardianAnswer = familyOk.extend({ lockedUntil: z.number().nullable(), triesLeft: z.number().int().min(0) });
+const familyStatusSchema = z.object({
+  pinSet: z.boolean(),
+  totpSet: z.boolean(),
+  /** PIN set and not entered recently: settings, lists and "always allow" are refused. */
+  locked: z.boolean(),
+  lockedUntil: z.number().nullable(),
+  triesLeft: z.number().int().min(0),
+  elderMode: z.boolean(),
+  /** Elder mode with a PIN or approval code: "continue anyway" needs the guardian. */
+  approvalRequired: z.boolean(),
+});
+const familyEventRequest = z.object({ url: url.optional(), kind: z.enum(['warning', 'left']), source: z.enum(['page', 'list']), category: z.string().max(64).optional() });
+const weeklySummarySchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  days: z.array(z.object({ date: z.string().max(10), byCategory: z.record(z.string().max(64), z.number().int()), total: z.number().int() })).max(31),
+  categories: z.array(z.string().max(64)).max(64),
+  warnings: z.number().int(),
+  heeded: z.number().int(),
+  proceeded: z.number().int(),
+  approvals: z.object({ pin: z.number().int(), code: z.number().int() }),
+  sites: z.array(z.object({ host, warnings: z.number().int() })).max(20).nullable(),
+});
+
 /** Requests and their responses, keyed by message type. */
 export const protocol = {
   /** Content script finished (re)scanning the page. */
@@ -197,6 +224,71 @@ export const protocol = {
   'ui-bg/demo-site-verdict': {
     request: z.object({ url, token: z.string().max(64) }),
     response: z.object({ confirmed: z.boolean(), caseId: z.string().max(64).nullable() }),
+  },
+  // ---- issue 9: families and elderly relatives (src/background/family.ts) ----
+  /** Guardian PIN / approval-code state, for the options, welcome, warning and summary pages. */
+  'ui-bg/guardian-status': {
+    request: z.object({}),
+    response: familyStatusSchema,
+  },
+  /** Check the guardian PIN; on success settings/lists/allowlist are unlocked for a few minutes (this browser session). */
+  'ui-bg/guardian-unlock': {
+    request: z.object({ pin: z.string().max(16) }),
+    response: guardianAnswer,
+  },
+  'ui-bg/guardian-lock': { request: z.object({}), response: z.object({ ok: z.boolean() }) },
+  /** Set or change the PIN (needs the old one unlocked first); empty pin = remove it. */
+  'ui-bg/guardian-set-pin': {
+    request: z.object({ pin: z.string().max(16) }),
+    response: familyOk,
+  },
+  /** Start approval-code setup: a fresh secret and its otpauth:// URI (kept pending until confirmed). */
+  'ui-bg/guardian-totp-begin': {
+    request: z.object({ label: z.string().max(60) }),
+    response: familyOk.extend({ secret: z.string().max(128).nullable(), uri: z.string().max(1000).nullable() }),
+  },
+  /** The guardian types the code their app shows: proves the scan worked, then the secret is kept. */
+  'ui-bg/guardian-totp-confirm': { request: z.object({ code: z.string().max(16) }), response: familyOk },
+  'ui-bg/guardian-totp-remove': { request: z.object({}), response: familyOk },
+  /** Elder mode "continue anyway": allowed once for this site only with the PIN or a current approval code. */
+  'ui-bg/guardian-proceed': {
+    request: z.object({
+      url,
+      pin: z.string().max(16).optional(),
+      code: z.string().max(16).optional(),
+      source: z.enum(['page', 'list']),
+      category: z.string().max(64).optional(),
+      /** The tab whose page was judged (page warnings open the approval in a new tab): reloaded after approval. */
+      tabId: z.number().int().min(0).optional(),
+    }),
+    response: guardianAnswer.extend({ host: host.nullable() }),
+  },
+  /** Settings changes from our pages go through here so the background can ask for the PIN. */
+  'ui-bg/settings-save': {
+    request: z.object({ patch: z.record(z.string(), z.unknown()) }),
+    response: familyOk,
+  },
+  /** A warning was shown / the person left (heeded it): one line in the local family log. */
+  'ui-bg/family-event': { request: familyEventRequest, response: z.object({ ok: z.boolean() }) },
+  'cs-bg/family-event': { request: familyEventRequest, response: z.object({ ok: z.boolean() }) },
+  /** Elder mode: read a warning aloud with the browser's speech engine (chrome.tts); spoken=false → the page speaks itself. */
+  'cs-bg/read-aloud': { request: z.object({ text: z.string().max(2000) }), response: z.object({ spoken: z.boolean() }) },
+  /** Elder mode, high page: open the guardian approval page for this tab's page. */
+  'cs-bg/request-approval': { request: z.object({ url }), response: z.object({ ok: z.boolean() }) },
+  /** The weekly summary (behind the PIN). */
+  'ui-bg/guardian-summary': {
+    request: z.object({}),
+    response: familyOk.extend({ summary: weeklySummarySchema.nullable() }),
+  },
+  /** Setup code: export the whole configuration, encrypted under the guardian's passphrase. */
+  'ui-bg/setup-export': {
+    request: z.object({ passphrase: z.string().max(200) }),
+    response: familyOk.extend({ text: z.string().max(2_000_000).nullable() }),
+  },
+  /** Setup code: import (replaces the configuration; on any error nothing changes). */
+  'ui-bg/setup-import': {
+    request: z.object({ text: z.string().max(2_000_000), passphrase: z.string().max(200) }),
+    response: familyOk,
   },
 } as const;
 

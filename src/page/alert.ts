@@ -12,6 +12,9 @@
 import type { Category, Level, Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import { BASE_CSS, createShadowHost, type HostElement, type ShadowHost } from './shadow-host';
+import { fpt as ft } from '../i18n/family/page';
+import { ELDER_CSS } from './elder-css';
+import { speakerIcon } from './speaker-icon';
 
 export const ALERT_TAG = 'scam-sentinel-alert';
 
@@ -41,6 +44,14 @@ export interface AlertActions {
   onDismiss(): void;
   /** Leave the page ("back to safety"). */
   onLeave(): void;
+}
+
+/** 长辈模式 (issue 9): larger, simpler, read aloud; "continue" only with the family's approval. */
+export interface ElderAlert {
+  /** Read the alert's words aloud (background chrome.tts, else the page's speechSynthesis). */
+  speak(text: string): void;
+  /** "我还想继续看（要家人同意）": open the guardian approval page. */
+  askFamily(): void;
 }
 
 export interface AlertHandle {
@@ -82,12 +93,13 @@ const clickedByPerson = (fn: () => void) => (ev: Event) => {
   fn();
 };
 
-export function mountAlert(doc: Document, locale: Locale, actions: AlertActions): AlertHandle {
-  const sh: ShadowHost = createShadowHost(doc, ALERT_TAG, CSS);
+export function mountAlert(doc: Document, locale: Locale, actions: AlertActions, elder?: ElderAlert): AlertHandle {
+  const sh: ShadowHost = createShadowHost(doc, ALERT_TAG, elder ? `${CSS}${ELDER_CSS}` : CSS);
   const { host, root } = sh;
   host.setAttribute('data-level', 'none');
   host.setAttribute('data-categories', '');
   host.setAttribute('data-mode', 'hidden');
+  if (elder) host.setAttribute('data-elder', 'true');
 
   const panel = doc.createElement('div');
   panel.className = 'panel';
@@ -141,6 +153,8 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   };
   /** Our own close-and-reopen calls whose 'close' event (async) is still to come: a count, as raises can overlap. */
   let reopening = 0;
+  // Elder mode: Escape does not dismiss the danger dialog (leave, or ask the family).
+  if (elder) dialog.addEventListener('cancel', (ev) => ev.preventDefault());
   dialog.addEventListener('close', () => {
     hideLayer();
     if (reopening > 0) {
@@ -162,6 +176,10 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
   // wraps around instead of leaving for the browser's address bar).
   dialog.addEventListener('keydown', (ev) => {
     // The non-modal dialog (huge pages) closes on Escape like the modal one.
+    if (ev.key === 'Escape' && elder) {
+      ev.preventDefault(); // elder mode: the dialog closes by leaving or with the family's approval
+      return;
+    }
     if (ev.key === 'Escape' && ev.isTrusted && dialog.open && !dialog.matches(':modal')) {
       ev.preventDefault();
       dialog.close();
@@ -235,9 +253,77 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions)
     return p;
   };
 
+  /** Elder mode: icon + colour + words, one idea per line, one big button, read-aloud. */
+  function buildElder(): string {
+    const high = view.mode === 'dialog';
+    const title = view.mode === 'caution' ? tx('alert.lookalikeTitle', { brand: view.brand ?? '' }) : ft(locale, high ? 'elder.alertTitle' : 'elder.bannerTitle');
+    const kinds = view.categories.map((c) => tx(`category.${c}` as MessageKey)).join('、');
+    const lines = [...(kinds ? [ft(locale, 'elder.kind', { kind: kinds })] : []), ft(locale, 'elder.rule1'), ft(locale, 'elder.rule2'), ft(locale, 'elder.rule3')];
+    const target = high ? dialog : panel;
+    const sign = doc.createElement('div');
+    sign.className = 'sign';
+    const icon = doc.createElement('span');
+    icon.className = 'icon';
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '⚠';
+    const h = doc.createElement('h2');
+    h.id = high ? 'ss-dialog-title' : 'ss-banner-title';
+    h.textContent = title;
+    sign.append(icon, h);
+    const body = doc.createElement('div');
+    body.id = high ? 'ss-dialog-body' : 'ss-banner-body';
+    for (const line of lines) {
+      const p = doc.createElement('p');
+      p.className = 'rule';
+      p.textContent = line;
+      body.append(p);
+    }
+    const spoken = [title, ...lines].join('');
+    const leave = button('alert.leave', 'leave-big', actions.onLeave);
+    leave.textContent = ft(locale, 'elder.leave');
+    leave.autofocus = true;
+    const again = doc.createElement('button');
+    again.type = 'button';
+    again.className = 'secondary';
+    again.setAttribute('data-testid', 'read-again');
+    again.append(speakerIcon(doc), ft(locale, 'elder.readAgain'));
+    again.addEventListener('click', clickedByPerson(() => elder!.speak(spoken)));
+    const row1 = doc.createElement('div');
+    row1.className = 'actions';
+    row1.append(leave);
+    const row2 = doc.createElement('div');
+    row2.className = 'actions';
+    row2.append(again, call96110());
+    if (high) {
+      const ask = doc.createElement('button');
+      ask.type = 'button';
+      ask.className = 'secondary ask-family';
+      ask.textContent = ft(locale, 'elder.askFamily');
+      ask.addEventListener('click', clickedByPerson(() => elder!.askFamily()));
+      row2.append(ask);
+    } else {
+      row2.append(button('alert.dismiss', 'secondary', actions.onDismiss));
+    }
+    target.setAttribute('aria-labelledby', h.id);
+    if (high) dialog.setAttribute('aria-describedby', body.id);
+    target.append(sign, body, row1, row2);
+    return spoken;
+  }
+
+  /** Text spoken last, so a rescan with the same view does not repeat it. */
+  let lastSpoken = '';
   function build() {
     panel.replaceChildren();
     dialog.replaceChildren();
+    panel.classList.toggle('caution', view.mode === 'caution');
+    if (elder && view.mode !== 'hidden') {
+      const spoken = buildElder();
+      if (spoken !== lastSpoken) {
+        lastSpoken = spoken;
+        elder.speak(spoken);
+      }
+      return;
+    }
     panel.classList.toggle('caution', view.mode === 'caution');
     if (view.mode === 'caution') {
       const h = doc.createElement('h2');

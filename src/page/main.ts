@@ -66,6 +66,12 @@ export interface ContentDeps {
   timing?: PassSchedulerOptions;
   /** "Leave this page" in the alert and the cooling-off dialog (default: history back). The outreach demo's stage passes its own. */
   leave?: () => void;
+  /** Families (issue 9): read-aloud, the approval page, the local family log. */
+  family?: {
+    speak(text: string, locale: Locale): void;
+    askFamily(): void;
+    event(kind: 'warning' | 'left', category?: string): void;
+  };
 }
 
 /**
@@ -137,6 +143,12 @@ export async function startContentScript(deps: ContentDeps) {
     // Named in the cooling-off dialog; lookalike brand for the caution banner.
     familyContact: settings.familyContact,
     ...(deps.leave ? { leave: deps.leave } : {}),
+    ...(deps.family
+      ? {
+          familyEvent: (kind: 'warning' | 'left', category?: string) => deps.family!.event(kind, category),
+          ...(settings.elderMode ? { elder: { speak: (text: string) => deps.family!.speak(text, locale), askFamily: () => deps.family!.askFamily() } } : {}),
+        }
+      : {}),
     ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
   });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);

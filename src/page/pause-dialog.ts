@@ -14,6 +14,9 @@ import type { Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import { BASE_CSS, createShadowHost } from './shadow-host';
 import type { SensitiveKind } from './sensitive-fields';
+import { fpt as ft } from '../i18n/family/page';
+import { ELDER_CSS } from './elder-css';
+import { speakerIcon } from './speaker-icon';
 
 export const PAUSE_TAG = 'scam-sentinel-pause';
 export const DEFAULT_PAUSE_SECONDS = 15;
@@ -25,6 +28,8 @@ export interface PauseOptions {
   locale: Locale;
   familyContact: { name: string; phone: string } | null;
   seconds?: number;
+  /** 长辈模式 (issue 9): larger text, "离开这个网站", read aloud when it opens. */
+  elder?: { speak(text: string): void };
 }
 
 const CSS = `${BASE_CSS}
@@ -48,7 +53,7 @@ export function createPauseDialog(doc: Document, opts: PauseOptions) {
   function ask(action: PauseAction): Promise<PauseChoice> {
     if (shown) return shown; // one at a time: repeated triggers join the open dialog
     const tx = (key: MessageKey, params?: Record<string, string | number>) => t(opts.locale, key, params);
-    const sh = createShadowHost(doc, PAUSE_TAG, CSS);
+    const sh = createShadowHost(doc, PAUSE_TAG, opts.elder ? `${CSS}${ELDER_CSS}` : CSS);
     const { host, root } = sh;
     host.setAttribute('data-open', 'true');
     host.setAttribute('data-action', action);
@@ -102,6 +107,20 @@ export function createPauseDialog(doc: Document, opts: PauseOptions) {
     cont.disabled = true;
     actions.append(leave, call, cont);
     dialog.append(h, why, count, family, rules, actions);
+    if (opts.elder) {
+      const elder = opts.elder;
+      host.setAttribute('data-elder', 'true');
+      leave.className = 'leave-big';
+      leave.textContent = ft(opts.locale, 'elder.leave');
+      const spoken = [h.textContent, why.textContent, family.textContent, rules.textContent].join('');
+      const again = doc.createElement('button');
+      again.type = 'button';
+      again.className = 'secondary';
+      again.append(speakerIcon(doc), ft(opts.locale, 'elder.readAgain'));
+      again.addEventListener('click', (ev) => ev.isTrusted && elder.speak(spoken));
+      actions.append(again);
+      elder.speak(spoken);
+    }
     root.append(dialog);
 
     let remaining = Math.max(0, opts.seconds ?? DEFAULT_PAUSE_SECONDS);

@@ -16,7 +16,7 @@
 import { levelRank, type Level, type Locale, type Verdict } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import type { Passage } from './visible-text';
-import { ALERT_TAG, mountAlert, type AlertHandle, type AlertMode, type AlertPhrase } from './alert';
+import { ALERT_TAG, mountAlert, type AlertHandle, type AlertMode, type AlertPhrase, type ElderAlert } from './alert';
 import { locatePhrases, paintHighlights, revealRange } from './highlight';
 import { createPauseDialog, type PauseDialog } from './pause-dialog';
 import { installDissuasion } from './dissuasion';
@@ -59,6 +59,10 @@ export interface PresentDeps {
   leave?: () => void;
   /** Cooling-off length in seconds (default 15). */
   pauseSeconds?: number;
+  /** 长辈模式 (issue 9): read-aloud and "ask the family" instead of "keep reading". */
+  elder?: ElderAlert;
+  /** The local family log (issue 9): a warning appeared / the person left. */
+  familyEvent?: (kind: 'warning' | 'left', category?: string) => void;
 }
 
 /** Which alert mode a verdict gets. Exported for unit tests. */
@@ -102,20 +106,26 @@ export function createPresenter(deps: PresentDeps) {
   let dissuasionInstalled = false;
   let last: { verdict: Verdict; passages: readonly Passage[] } | null = null;
 
-  const leave =
+  const leaveNow =
     deps.leave ??
     (() => {
       const win = doc.defaultView;
       if (win && win.history.length > 1) win.history.back();
       else doc.location.replace('about:blank');
     });
+  const leave = () => {
+    deps.familyEvent?.('left', last?.verdict.categories[0]);
+    leaveNow();
+  };
+  /** One "warning" line per page and alert mode in the family log. */
+  const logged = new Set<string>();
 
   const exempt = () => site.allowed || isGenuinePaymentHost(hostOf(url()));
 
   const ensureDissuasion = () => {
     if (dissuasionInstalled) return;
     dissuasionInstalled = true;
-    pause = createPauseDialog(doc, { locale, familyContact: deps.familyContact ?? null, seconds: deps.pauseSeconds });
+    pause = createPauseDialog(doc, { locale, familyContact: deps.familyContact ?? null, seconds: deps.pauseSeconds, ...(deps.elder ? { elder: deps.elder } : {}) });
     installDissuasion({
       doc,
       armed: () => risky && !exempt(),
@@ -155,7 +165,11 @@ export function createPresenter(deps: PresentDeps) {
         deps.onDismiss();
       },
       onLeave: leave,
-    });
+    }, deps.elder);
+    if ((mode === 'banner' || mode === 'dialog' || mode === 'caution') && !logged.has(mode)) {
+      logged.add(mode);
+      deps.familyEvent?.('warning', verdict.categories[0]);
+    }
     alert.host.toggleAttribute('data-lookalike', Boolean(site.lookalikeBrand));
     alert.render({ level, categories: verdict.categories, mode, phrases, ...(site.lookalikeBrand ? { brand: site.lookalikeBrand } : {}) });
   }

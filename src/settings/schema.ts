@@ -25,7 +25,11 @@ export const STORAGE_KEYS = {
 export const LANGUAGE_CHOICES = ['auto', 'zh-CN', 'zh-TW', 'en'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** Who the family contact is to the person (issue 9): words the approval prompt ("给女儿打电话，请她…"). */
+export const FAMILY_RELATIONS = ['daughter', 'son', 'granddaughter', 'grandson', 'family'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -33,7 +37,13 @@ export const settingsSchema = z.object({
   disabledCategories: z.array(z.enum(CATEGORIES)),
   language: z.enum(LANGUAGE_CHOICES),
   /** Shown in the cooling-off dialog: "先给家人打个电话". Optional. */
-  familyContact: z.nullable(z.object({ name: z.string().check(z.maxLength(40)), phone: z.string().check(z.maxLength(30)) })),
+  familyContact: z.nullable(
+    z.object({ name: z.string().check(z.maxLength(40)), phone: z.string().check(z.maxLength(30)), relation: z.optional(z.enum(FAMILY_RELATIONS)) }),
+  ),
+  /** 长辈模式 (issue 9): large text, read-aloud, guardian-gated "continue". */
+  elderMode: z.boolean(),
+  /** The person agreed that the weekly family summary may name the sites. */
+  shareSiteNames: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -43,6 +53,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledCategories: [],
   language: 'auto',
   familyContact: null,
+  elderMode: false,
+  shareSiteNames: false,
 };
 
 /**
@@ -51,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = {
  */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   0: (old) => ({ ...DEFAULT_SETTINGS, ...old, version: 1 }),
+  // 1 → 2 (issue 9): elder mode and site-name sharing arrive switched off; everything else is kept as it was.
+  1: (old) => ({ ...old, elderMode: false, shareSiteNames: false, version: 2 }),
 };
 
 /** Turn whatever is stored (possibly old, partial or corrupt) into valid current settings. */

@@ -12,6 +12,9 @@ import type { Report } from '../messaging/protocol';
 import { el } from './dom';
 import type { Request } from './report-panel';
 import { renderListsSection } from './options-lists';
+import { renderFamilySection } from './options-family';
+import { unlockForm } from './family-guard';
+import { ft } from '../i18n/family';
 
 export interface OptionsDeps {
   root: HTMLElement;
@@ -21,6 +24,8 @@ export interface OptionsDeps {
   /** Offer a file to the person (Blob + <a download>). */
   download: (name: string, type: string, text: string) => void;
   reload: () => void;
+  /** Open one of our family pages (issue 9): welcome (first-run), summary, card. */
+  openPage?: (page: 'welcome' | 'welcome-totp' | 'summary' | 'card') => void;
   formatDate?: (ms: number) => string;
 }
 
@@ -35,9 +40,25 @@ export async function renderOptions(deps: OptionsDeps): Promise<void> {
   const fmt = deps.formatDate ?? ((ms: number) => new Date(ms).toLocaleString(locale));
   let settings: Settings = await loadSettings(deps.storage);
   const status = el('p', { role: 'status', class: 'status', 'data-testid': 'options-status' });
-  const save = async (patch: Partial<Omit<Settings, 'version'>>) => {
-    settings = await saveSettings(deps.storage, patch);
+  // With a guardian PIN set and not entered, the background refuses changes: ask for it first (issue 9).
+  const guardian = await deps.request('ui-bg/guardian-status', {}).catch(() => null);
+  if (guardian?.locked) {
+    root.replaceChildren(el('h1', {}, tx('options.title')), unlockForm({ locale, request: deps.request, onUnlocked: deps.reload }));
+    root.setAttribute('data-ready', 'true');
+    root.setAttribute('data-locked', 'true');
+    return;
+  }
+  // Settings go through the background (it checks the guardian PIN); without a background
+  // answer (unit tests, a dead worker) they are written directly as before.
+  const save = async (patch: Partial<Omit<Settings, 'version'>>): Promise<boolean> => {
+    const res = guardian ? await deps.request('ui-bg/settings-save', { patch }).catch(() => null) : null;
+    if (guardian && !res?.ok) {
+      status.textContent = res?.error === 'locked' ? ft(locale, 'welcome.locked') : ft(locale, 'approve.failed');
+      return false;
+    }
+    settings = guardian ? { ...settings, ...patch } : await saveSettings(deps.storage, patch);
     status.textContent = tx('options.saved');
+    return true;
   };
 
   // Sensitivity
@@ -94,7 +115,7 @@ export async function renderOptions(deps: OptionsDeps): Promise<void> {
     }
     famError.textContent = '';
     famPhone.removeAttribute('aria-invalid');
-    void save({ familyContact: { name, phone } });
+    void save({ familyContact: { name, phone, ...(settings.familyContact?.relation ? { relation: settings.familyContact.relation } : {}) } });
   });
   famClear.addEventListener('click', () => {
     famName.value = famPhone.value = '';
@@ -147,7 +168,9 @@ export async function renderOptions(deps: OptionsDeps): Promise<void> {
   exportCsv.addEventListener('click', () => deps.download('scam-sentinel-reports.csv', 'text/csv;charset=utf-8', reportsToCsv(reports)));
   reportsBox.append(el('div', { class: 'actions' }, exportJson, exportCsv));
 
-  root.replaceChildren(el('h1', {}, tx('options.title')), el('p', {}, tx('options.intro')), status, sens, cats, langSet, family, lists, reportsBox);
+  const familyBox = el('fieldset', { 'data-testid': 'family-section' });
+  root.replaceChildren(el('h1', {}, tx('options.title')), el('p', {}, tx('options.intro')), status, familyBox, sens, cats, langSet, family, lists, reportsBox);
+  await renderFamilySection(familyBox, { locale, request: deps.request, settings, save, open: (p) => deps.openPage?.(p), download: deps.download, reload: deps.reload }).catch(() => familyBox.remove());
   try {
     await renderListsSection(lists, { locale, request: deps.request });
   } catch {

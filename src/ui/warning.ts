@@ -23,6 +23,8 @@ import { parseTarget, type HostSegment } from './target-url';
 import { parseKind, targetParam, type WarningKind } from '../url/warning-url';
 import { renderReportPanel, type Request } from './report-panel';
 import { confirmDemoSite, demoMark, demoListSource, type DemoConfirmation } from './demo/demo-site';
+import { renderElderWarning } from './warning-elder';
+import type { Settings } from '../settings/schema';
 
 export interface WarningDeps {
   root: HTMLElement;
@@ -41,6 +43,8 @@ export interface WarningDeps {
   /** Cooling-off before "continue" can be pressed, in seconds. */
   coolSeconds?: number;
   formatDate?: (ms: number) => string;
+  /** 长辈模式 (issue 9, src/ui/warning-elder.ts): shown for confirmed warnings only. */
+  elder?: { on: boolean; contact: Settings['familyContact']; speak: (text: string) => void; closeTab: () => void };
 }
 
 export const DEFAULT_COOL_SECONDS = 8;
@@ -199,6 +203,28 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     why.append(list);
   }
   const knownCategory = category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined;
+
+  if (deps.elder?.on) {
+    const tabParam = params.get('tab');
+    renderElderWarning({
+      root,
+      locale,
+      request: deps.request,
+      kind: confirmed.kind,
+      targetHref: target.href,
+      hostNode: hostNode(target.hostDisplay),
+      category: knownCategory,
+      tabId: confirmed.kind === 'page' && tabParam && /^\d{1,10}$/.test(tabParam) ? Number(tabParam) : null,
+      status: await deps.request('ui-bg/guardian-status', {}).catch(() => null),
+      contact: deps.elder.contact,
+      speak: deps.elder.speak,
+      backToSafety: deps.backToSafety,
+      navigate: deps.navigate,
+      closeTab: deps.elder.closeTab,
+      coolSeconds: Math.max(0, deps.coolSeconds ?? DEFAULT_COOL_SECONDS),
+    });
+    return;
+  }
 
   // Proceed: cooling-off countdown, then a confirmation, then "continue once".
   let remaining = Math.max(0, deps.coolSeconds ?? DEFAULT_COOL_SECONDS);

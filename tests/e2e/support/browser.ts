@@ -21,6 +21,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** Load this unpacked extension instead of ours (benchmarks: a do-nothing baseline). */
   extensionDir?: string;
+  /** Keep the first-run welcome tab the extension opens on install (default: close it, so it cannot take the foreground mid-test). */
+  keepWelcome?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -69,6 +71,15 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   watch(sw);
   const extensionId = new URL(sw.url()).host;
+  if (!opts.keepWelcome) {
+    // The background opens welcome.html on install (issue 9): close it before tests start.
+    const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/welcome.html`);
+    const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: (p) => isWelcome(p) || p.url() === 'about:blank', timeout: 5_000 }).catch(() => null));
+    if (welcome) {
+      await welcome.waitForURL(/welcome\.html/, { timeout: 5_000 }).catch(() => undefined);
+      if (isWelcome(welcome)) await welcome.close();
+    }
+  }
 
   const worker = async (): Promise<Worker> => {
     const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));

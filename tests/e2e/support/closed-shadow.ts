@@ -16,7 +16,7 @@ interface DomNode {
   shadowRootType?: string;
 }
 
-async function session(page: Page): Promise<CDPSession> {
+export async function session(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
 }
 
@@ -29,7 +29,7 @@ function findHost(node: DomNode, tag: string): DomNode | null {
   return null;
 }
 
-async function shadowRootOf(cdp: CDPSession, tag: string): Promise<DomNode | null> {
+export async function shadowRootOf(cdp: CDPSession, tag: string): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const host = findHost(root, tag);
   // The shadow root sits on the host itself or on its inner <div> (src/page/shadow-host.ts).

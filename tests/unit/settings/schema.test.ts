@@ -35,3 +35,32 @@ describe('settings store', () => {
     expect((await loadSettings(area)).language).toBe('en');
   });
 });
+
+// Issue 9: version 1 → 2 adds elder mode and site-name sharing, switched off, and loses nothing.
+describe('migration from version 1', () => {
+  const v1 = {
+    version: 1,
+    sensitivity: 'strict',
+    disabledCategories: ['gambling', 'illegal_service'],
+    language: 'zh-TW',
+    familyContact: { name: '小芳', phone: '138 0000 0000' },
+  };
+  test('every version-1 field is kept exactly; the new ones arrive off', () => {
+    expect(migrateSettings(v1)).toEqual({ ...v1, version: 2, elderMode: false, shareSiteNames: false });
+  });
+  test('a version-1 record with no contact keeps null', () => {
+    expect(migrateSettings({ ...v1, familyContact: null }).familyContact).toBeNull();
+  });
+  test('a corrupt version-1 field is defaulted, the rest kept', () => {
+    expect(migrateSettings({ ...v1, language: 'klingon' })).toEqual({ ...v1, language: 'auto', version: 2, elderMode: false, shareSiteNames: false });
+  });
+  test('a stored v1 record loads as v2 through the store', async () => {
+    const area = memoryArea();
+    await area.set({ settings: v1 });
+    expect(await loadSettings(area)).toMatchObject({ version: 2, familyContact: v1.familyContact, sensitivity: 'strict' });
+  });
+  test('a version-2 record with elder mode on passes through', () => {
+    const v2 = { ...v1, version: 2, elderMode: true, shareSiteNames: true, familyContact: { ...v1.familyContact, relation: 'daughter' } };
+    expect(migrateSettings(v2)).toEqual(v2);
+  });
+});
