@@ -204,7 +204,8 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
   }
   const knownCategory = category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined;
 
-  if (deps.elder?.on) {
+  // The demo block page keeps its own shape (nothing to proceed to) in elder mode too.
+  if (deps.elder?.on && confirmed.kind !== 'demo') {
     const tabParam = params.get('tab');
     renderElderWarning({
       root,
