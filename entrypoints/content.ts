@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScript } from '../src/page/main';
 import { createClient } from '../src/messaging/client';
 import { migrateSettings, STORAGE_KEYS } from '../src/settings/schema';
-import { resolveLocale } from '../src/i18n';
+import { resolveLocale } from '../src/i18n/locale-tag';
 import { speakText } from '../src/ui/read-aloud';
 
 /** A frame whose parent we can read is read by the parent's instance (src/page/main.ts). */

@@ -10,7 +10,7 @@
  * Buttons act only on trusted events (a page script's synthetic click is ignored).
  */
 import type { Category, Level, Locale } from '../engine/types';
-import { t, type MessageKey } from '../i18n';
+import { tPage as t, type PageKey as MessageKey } from '../i18n/page-strings';
 import { BASE_CSS, createShadowHost, type HostElement, type ShadowHost } from './shadow-host';
 import { fpt as ft } from '../i18n/family/page';
 import { ELDER_CSS } from './elder-css';

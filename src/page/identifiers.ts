@@ -13,20 +13,58 @@ import { fill, IDENTIFIER_STRINGS } from '../i18n/page-identifiers';
 
 export { classifyDigits, extractIdentifiers, maskIdentifier, type FoundIdentifier } from '../lists/identifier-extract';
 
-/** extractIdentifiers over runs of passages, yielding to the page between runs. */
-export async function extractSliced(passages: readonly string[], slice?: { due(): boolean; pause(): Promise<void> }): Promise<FoundIdentifier[]> {
+/** Characters per extraction call: one call stays far below a frame even on a busy machine. */
+const WINDOW = 16_000;
+/** Overlap between the windows of one long passage, so an identifier on a cut is still seen whole. */
+const OVERLAP = 80;
+
+/**
+ * extractIdentifiers over windows of at most WINDOW characters (runs of short passages,
+ * or slices of a long one), yielding to the page between windows. Results per window are
+ * remembered by its text, so a later pass over unchanged text costs a map lookup.
+ */
+export async function extractSliced(
+  passages: readonly string[],
+  slice?: { due(): boolean; pause(): Promise<void> },
+  memo: Map<string, FoundIdentifier[]> = new Map(),
+): Promise<FoundIdentifier[]> {
   const merged = new Map<string, FoundIdentifier>();
+  const addAll = (found: readonly FoundIdentifier[], passageOf: (p: number) => number, offset: number) => {
+    for (const f of found) {
+      const key = `${f.kind}:${f.value}`;
+      const spans = f.spans.map((s) => ({ passage: passageOf(s.passage), start: s.start + offset, end: s.end + offset }));
+      const have = merged.get(key);
+      if (have) {
+        for (const sp of spans) if (have.spans.length < 5 && !have.spans.some((h) => h.passage === sp.passage && h.start === sp.start)) have.spans.push(sp);
+      } else if (merged.size < MAX_IDENTIFIERS) merged.set(key, { ...f, spans });
+    }
+  };
+  const run = (texts: readonly string[]): FoundIdentifier[] => {
+    const key = texts.length === 1 ? texts[0]! : texts.join('\u0000');
+    let found = memo.get(key);
+    if (!found) {
+      found = extractIdentifiers(texts);
+      if (memo.size >= 512) memo.delete(memo.keys().next().value!);
+      memo.set(key, found);
+    }
+    return found;
+  };
   for (let i = 0; i < passages.length && merged.size < MAX_IDENTIFIERS; ) {
+    const first = passages[i]!;
+    if (first.length > WINDOW) {
+      // A long passage: overlapping windows, spans shifted back to the passage.
+      for (let at = 0; at < first.length; at += WINDOW) {
+        addAll(run([first.slice(at, at + WINDOW + OVERLAP)]), () => i, at);
+        if (slice?.due()) await slice.pause();
+      }
+      i++;
+      continue;
+    }
     let j = i;
     let chars = 0;
-    while (j < passages.length && (j === i || chars + passages[j]!.length <= 16_000)) chars += passages[j++]!.length;
-    for (const f of extractIdentifiers(passages.slice(i, j))) {
-      const key = `${f.kind}:${f.value}`;
-      const spans = f.spans.map((s) => ({ ...s, passage: s.passage + i }));
-      const have = merged.get(key);
-      if (have) have.spans.push(...spans.slice(0, 5 - have.spans.length));
-      else if (merged.size < MAX_IDENTIFIERS) merged.set(key, { ...f, spans });
-    }
+    while (j < passages.length && passages[j]!.length <= WINDOW && (j === i || chars + passages[j]!.length <= WINDOW)) chars += passages[j++]!.length;
+    const base = i;
+    addAll(run(passages.slice(i, j)), (p) => p + base, 0);
     i = j;
     if (slice?.due()) await slice.pause();
   }
@@ -81,9 +119,10 @@ export function withIdentifierEvidence(verdict: Verdict, evidence: readonly Evid
  */
 export function createIdentifierCheck(ask: (payload: RequestOf<'cs-bg/identifiers'>) => Promise<ResponseOf<'cs-bg/identifiers'>>) {
   const answers = new Map<string, Listed | null>();
-  /** `slice`: the content script's time slicer; extraction yields between 16 k-character runs. */
+  const memo = new Map<string, FoundIdentifier[]>();
+  /** `slice`: the content script's time slicer; extraction yields between 16 k-character windows. */
   return async function check(passages: readonly string[], slice?: { due(): boolean; pause(): Promise<void> }): Promise<Evidence[]> {
-    const found = await extractSliced(passages, slice);
+    const found = await extractSliced(passages, slice, memo);
     const hashOf = new Map(found.map((f) => [f, keyHashHex(f.kind, f.value)]));
     const unknown = found.filter((f) => !answers.has(`${f.kind}#${hashOf.get(f)}`));
     if (unknown.length) {

@@ -11,7 +11,7 @@
  * reflex click. Nothing typed is read here.
  */
 import type { Locale } from '../engine/types';
-import { t, type MessageKey } from '../i18n';
+import { tPage as t, type PageKey as MessageKey } from '../i18n/page-strings';
 import { BASE_CSS, createShadowHost } from './shadow-host';
 import type { SensitiveKind } from './sensitive-fields';
 import { fpt as ft } from '../i18n/family/page';

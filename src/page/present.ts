@@ -14,7 +14,7 @@
  * sites the person allowed.
  */
 import { levelRank, type Level, type Locale, type Verdict } from '../engine/types';
-import { t, type MessageKey } from '../i18n';
+import { tPage as t, type PageKey as MessageKey } from '../i18n/page-strings';
 import type { Passage } from './visible-text';
 import { ALERT_TAG, mountAlert, type AlertHandle, type AlertMode, type AlertPhrase, type ElderAlert } from './alert';
 import { locatePhrases, paintHighlights, revealRange } from './highlight';

@@ -77,3 +77,21 @@ describe('evidence', () => {
     expect(withIdentifierEvidence(EMPTY_VERDICT, [])).toBe(EMPTY_VERDICT);
   });
 });
+
+describe('sliced extraction (what the content script runs)', () => {
+  test('a long passage is read in windows and an identifier on a window cut is still found, at its place', async () => {
+    const { extractSliced } = await import('../../../src/page/identifiers');
+    const filler = '正文'.repeat(7_995); // 15,990 chars: the number straddles the 16,000 cut
+    const text = `${filler}电话 138 0013 8000，${'再见'.repeat(10_000)}`;
+    const got = await extractSliced(['标题', text]);
+    expect(got.map((f) => [f.kind, f.value])).toEqual([['phone', '13800138000']]);
+    const s = got[0]!.spans[0]!;
+    expect(s.passage).toBe(1);
+    expect(text.slice(s.start, s.end)).toBe('138 0013 8000');
+  });
+  test('runs of short passages keep their passage numbers', async () => {
+    const { extractSliced } = await import('../../../src/page/identifiers');
+    const got = await extractSliced(['甲', '乙', 'QQ号：12345678']);
+    expect(got[0]!.spans[0]).toEqual({ passage: 2, start: 4, end: 12 });
+  });
+});
