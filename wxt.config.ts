@@ -17,7 +17,6 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
-      'tabs',
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
       'notifications',
