@@ -19,7 +19,6 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
-      'tabs',
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
       'notifications',

@@ -160,7 +160,9 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxE
         const out = [];
         for (const m of Services.console.getMessageArray()) {
           if (!(m instanceof Ci.nsIScriptError) || (m.flags & 1)) continue;
-          const where = (m.sourceName || '') + ' ' + (m.errorMessage || '');
+          // Raised by our code (its source is one of our files), not a page's security
+          // error that merely names our URL (a page probing moz-extension://…).
+          const where = m.sourceName || '';
           // Firefox's own note that it dropped the reply to a page that had already gone
           // away (a navigation while a message was in flight): not an error of ours.
           if (/^Promise (resolved|rejected) after context unloaded/.test(m.errorMessage || '')) continue;
