@@ -91,7 +91,7 @@ export const CONTEXT = {
 export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
 
 export const ROLES: Record<string, Role> = {
-  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
+  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.guaranteed-product': 'lure', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
   'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'mechanism',
   'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
   'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
@@ -646,6 +646,16 @@ export const RULES: SrcRule[] = [
     // 毕业证/资格证 are what every job application asks for; only "can be bought" makes them illegal.
     match: { all: [['毕业证', '学历证', '资格证', '学位证', '驾驶证', '身份证', '证书'], ['可查', '包过', '出售', '代办', '快速拿证', '不用考试', '免考', '学信网可查', '高仿', '全套', '一条龙']], window: 10 },
     explanation: L('花钱“办”毕业证、资格证、驾驶证，还说“可查”“包过”：都是假证或骗局。', 'Buying diplomas, certificates or licences that are "verifiable" or "guaranteed": fake documents or a scam.'),
+  },
+
+
+  {
+    id: 'inv.guaranteed-product', category: 'investment', weight: 40,
+    // "This product is principal-and-interest guaranteed": a lure when a product is pitched
+    // with it (a bank's deposit page says it too, but asks for no private contact: the
+    // binding and its weakest link decide).
+    match: { all: [['保本保息', '保本', '保证收益', '零风险', '本息保障', '保证本息'], ['理财', '产品', '投资', '项目', '基金', '课堂']], window: 12 },
+    explanation: L('把理财产品、投资项目说成保本保息、零风险：正规理财不能承诺保本。', 'Pitches an investment product as principal-guaranteed or risk-free: licensed wealth products cannot promise that.'),
   },
 
   // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────

@@ -91,6 +91,7 @@ export const RULE_EXAMPLES: Array<[string, string, string]> = [
   ['ill.sex-words', '色情内容', '颜色鲜艳'],
   ['phish.prize-fee', '中奖了先交手续费', '中奖了请到中心领取'],
   ['inv.principal-safe', '保本保息', '保安值班'],
+  ['inv.guaranteed-product', '这款理财产品保本保息', '保本保息的存款也要看利率高低'],
   ['task.job-words', '学生兼职', '学生放假'],
   ['pen.support-fund', '领取养老帮扶金', '领取养老金资格认证'],
   ['gamble.platform-sale', '出售菠菜盘', '出售菠菜'],
