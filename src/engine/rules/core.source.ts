@@ -94,7 +94,7 @@ export const ROLES: Record<string, Role> = {
   'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.guaranteed-product': 'lure', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
   'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'mechanism',
   'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
-  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
+  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.more-pension': 'lure', 'pen.target-elderly': 'topic',
   'task.brushing': 'lure', 'task.advance-payment': 'lure', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
   'auth.safe-account': 'mechanism', 'auth.case-threat': 'pressure', 'auth.officer': 'topic', 'auth.case-transfer': 'mechanism',
   'auth.opener': 'pressure', 'auth.contact-request': 'ask', 'auth.call-transfer': 'pressure',
@@ -114,7 +114,7 @@ export const ROLES: Record<string, Role> = {
   'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
   'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
   'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
-  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
+  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.fee': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
 };
 
 export const RULES: SrcRule[] = [
@@ -165,7 +165,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.house-for-pension', category: 'pension', weight: 45,
-    match: { all: [['以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
+    match: { all: [['抵押出去', '过户到公司', '房产委托', '委托公证', '房屋收益', '房产养老', '房子过户', '以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['每个月给您', '养老钱', '养老工资', '保管', '理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
     explanation: L('让老人把房子抵押去“理财”或“以房养老”：房子可能被骗走。', 'Asks older people to mortgage their home for an "investment" or house-for-pension deal: the home can be lost.'),
   },
   {
@@ -180,12 +180,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.cure-all', category: 'pension', weight: 35,
-    match: { any: ['包治百病', '根治三高', '根治糖尿病', '不用吃药', '停药', '代替药物', '比药还管用', '祖传秘方', '神奇疗效', '治愈率100', '量子保健', '量子水', '包治'] },
+    match: { any: ['不得癌症', '白发变黑', '逆龄', '细胞活力', '体内毒素', '软化血管', '疏通血管', '三个疗程', '包治百病', '根治三高', '根治糖尿病', '不用吃药', '停药', '代替药物', '比药还管用', '祖传秘方', '神奇疗效', '治愈率100', '量子保健', '量子水', '包治'] },
     explanation: L('保健品不是药，声称能根治疾病、让人停药是虚假宣传。', 'Supplements are not medicine; claims they cure disease or replace medication are false.'),
   },
   {
     id: 'pen.free-trip', category: 'pension', weight: 35,
-    match: { all: [['免费旅游', '免费游', '一日游', '零元游', '0元游', '低价游', '老年游'], ['购物', '产品', '讲座', '保健品', '玉石', '茶叶', '认购', '推介', '送礼']], window: 80 },
+    match: { all: [['感恩游', '免费带', '双飞', '五日游', '六日游', '七日游', '旅居', '畅游', '免费体验', '温泉游', '免费旅游', '免费游', '一日游', '零元游', '0元游', '低价游', '老年游'], ['会员卡', '健康卡', '购物店', '补交', '团费', '展销会', '康养课', '办理会员', '购物', '产品', '讲座', '保健品', '玉石', '茶叶', '认购', '推介', '送礼']], window: 80 },
     explanation: L('“免费旅游”再诱导购物或听推介：旅游是诱饵。', '"Free trips" that lead to sales talks or shopping: the trip is bait.'),
   },
   {
@@ -401,7 +401,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.subsidy', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
+    match: { any: ['补贴待领取', '补发款', '津贴补发', '一次性补发', '补贴每月', '补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
     explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
   },
   {
@@ -592,7 +592,7 @@ export const RULES: SrcRule[] = [
   {
     id: 'inv.principal-safe', category: 'investment', weight: 20,
     // Deposits are 保本保息 by law: on their own these words are a bank's deposit page, not a lure.
-    match: { any: ['本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
+    match: { any: ['原价回购', '到期回购', '退本金', '全额退本金', '回本', '本金全还', '本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
     explanation: L('声称保本、零风险（存款也这样说，单独不算数；配合高收益就是诱饵）。', 'Claims principal is safe or risk-free (deposits say so too; it only counts with a high-return lure).'),
   },
   {
@@ -614,7 +614,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
-    match: { any: ['预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    match: { any: ['活动价', '现场特价', '团购价', '尾款', '订满', '办理会员', '办了会员', '预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
     explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
   },
   {
@@ -658,6 +658,20 @@ export const RULES: SrcRule[] = [
     explanation: L('把理财产品、投资项目说成保本保息、零风险：正规理财不能承诺保本。', 'Pitches an investment product as principal-guaranteed or risk-free: licensed wealth products cannot promise that.'),
   },
 
+
+  {
+    id: 'pen.more-pension', category: 'pension', weight: 30,
+    // The pension lure: more money every month, a back-payment, a sum that multiplies.
+    match: { any: ['每月多领', '多领一份', '提高养老金', '提到每个月', '养老金提档', '一次补齐', '变十万', '翻十倍', '起息', '颐养金', '养老工资', '康养红利', '按月拿利息', '每个月给您', '每月稳定', '终身多领'] },
+    explanation: L('许诺每月多领养老金、补发一大笔或“钱生钱”：正规调整由社保机构直接办理，不收费。', 'Promises a bigger monthly pension, a large back-payment or money that multiplies: real adjustments are made by the pension office, free of charge.'),
+  },
+  {
+    id: 'sig.fee', category: 'signal', signal: 'payment', weight: 12,
+    // A fee invented to release a benefit. Ordinary fees (工本费, 手续费, 服务费) are not here.
+    match: { any: ['激活费', '审核费', '调取费', '核定费', '好处费', '诚意金', '代办费', '解锁费', '认证费', '提档费', '排队费'] },
+    explanation: L('要你先交一笔名目奇怪的费用（激活费、审核费、好处费）才给你好处。', 'Asks for an oddly named fee (activation, review, "thank-you" fee) before you get the benefit.'),
+  },
+
   // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────
   {
     id: 'sig.reward', category: 'signal', signal: 'returns', weight: 8,
@@ -697,7 +711,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
-    match: { any: ['customs fee', 'clearance fee', 'release fee', 'pay the customs', '转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转我', '微信转我', '把钱转', '转到我', '转到我们', '个人卡', '转过来', '钱转', 'customs fee', 'clearance fee', 'release fee', 'pay the customs', '转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
@@ -707,7 +721,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.credential', category: 'signal', signal: 'credential', weight: 22,
-    match: { all: [['提供', '告诉', '报给', '发给', 'provide', 'share'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
+    match: { all: [['回复', '告诉我', '发我', '发给我们', '报一下', '提供', '告诉', '报给', '发给', 'provide', 'share'], ['六位数', '身份证号码', '验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
   },
   {
@@ -722,7 +736,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.secrecy', category: 'signal', signal: 'secrecy', weight: 20, negatable: false,
-    match: { any: ['别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
+    match: { any: ['别跟孩子说', '先别跟孩子', '不要跟孩子说', '别跟子女说', '别往外说', '别跟家里说', '别告诉孩子', '跟孩子说了', '别跟你家', '别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
     explanation: L('要你保密、不让家人知道：骗子怕你被人提醒。', 'Asks you to keep it secret from family: scammers fear someone will warn you.'),
   },
   {

@@ -93,6 +93,8 @@ export const RULE_EXAMPLES: Array<[string, string, string]> = [
   ['inv.principal-safe', '保本保息', '保安值班'],
   ['inv.guaranteed-product', '这款理财产品保本保息', '保本保息的存款也要看利率高低'],
   ['task.job-words', '学生兼职', '学生放假'],
+  ['pen.more-pension', '以后每月多领一千', '以后每月按时领取'],
+  ['sig.fee', '先交激活费', '先交物业费'],
   ['pen.support-fund', '领取养老帮扶金', '领取养老金资格认证'],
   ['gamble.platform-sale', '出售菠菜盘', '出售菠菜'],
   ['sig.buy-in', '今天认购', '今天认识'],
