@@ -160,7 +160,7 @@ export const RULES: SrcRule[] = [
   // ───────────── pension (elderly) ─────────────
   {
     id: 'pen.project-return', category: 'pension', weight: 45,
-    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '回报', '分红', '回购', '保本', '年息', '高息']], window: 60 },
+    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '分红', '回购', '保本', '年息', '高息']], window: 60 },
     explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
   },
   {
@@ -401,7 +401,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.subsidy', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['补贴待领取', '补发款', '津贴补发', '一次性补发', '补贴每月', '补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
+    match: { any: ['补贴待领取', '补发款', '津贴补发', '一次性补发', '补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
     explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
   },
   {
@@ -450,7 +450,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -614,7 +614,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
-    match: { any: ['活动价', '现场特价', '团购价', '尾款', '订满', '办理会员', '办了会员', '预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    match: { any: ['资金投入', '投入我们', '投到我们', '放我们', '放到我们', '活动价', '现场特价', '团购价', '尾款', '订满', '办理会员', '办了会员', '预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', 'top up', 'deposit now'] },
     explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
   },
   {
