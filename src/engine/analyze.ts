@@ -46,7 +46,7 @@ const REPORT_DEMOTE_AFTER = /^(勿|绕|滚|火葬|别来|不要来|退散)|^[^�
 const REPORT_DEMOTE_BEFORE = /(不是|谨防|防止|严防|涉嫌|涉及|卷入|预防|防范|参与|调查)[^。，,!！]{0,6}$|(我是|这里是|我们是|本人是|我系|本人系|我这边是)[^。，,!！]{0,10}$/;
 const IDENTIFIER_RULES = new Set(['sig.contact-id', 'sig.contact-handle', 'sig.payment-address', 'bm.contact-shape']);
 const QUOTE_RE = /[“「『"‘]([^“”「」『』"‘’]{1,300})[”」』"’]/g;
-const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
+const REPORTING_VERB = /(称|说|表示|要求|谎称|声称|自称|告诉|让|问|道|骗|诱导|诱骗|以|写着|内容为|内容是|短信|信息|收到|接到|类似|诸如|例如|said|told|claimed|wrote|says)\s*[:：，,]?\s*$/;
 const PERIOD_FACTOR: Record<string, number> = { 日: 365, 每日: 365, 每天: 365, 天天: 365, 周: 52, 每周: 52, 月: 12, 每月: 12, 年: 1, 年化: 1, 七日年化: 1 };
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);

@@ -129,8 +129,10 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     const cues = [...best.values()];
     const byWeight = (x: WindowCue, y: WindowCue) => y.rule.weight * y.factor - x.rule.weight * x.factor;
     const illicitOffer = cues.some((w) => isLureOrPressure(w.rule) && ILLICIT_OFFER_CATEGORIES.includes(w.rule.category));
-    const asks = cues.filter((w) => isAsk(w.rule) || (illicitOffer && PLAIN_CONTACT_RULES.includes(w.rule.id))).sort(byWeight);
-    const lures = cues.filter((w) => isLureOrPressure(w.rule)).sort(byWeight);
+    // Words inside reported speech (对方称“…”, 收到“…”短信) are someone else's: they never bind.
+    const own = cues.filter((w) => !w.cue.quoted);
+    const asks = own.filter((w) => isAsk(w.rule) || (illicitOffer && PLAIN_CONTACT_RULES.includes(w.rule.id))).sort(byWeight);
+    const lures = own.filter((w) => isLureOrPressure(w.rule)).sort(byWeight);
     // Bound: an ask and a lure/pressure from two DIFFERENT cues at different places, in
     // one sentence or two adjacent ones (a mechanism cue may play either part, never both).
     let ask: WindowCue | null = null;

@@ -143,8 +143,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!raw.trim()) continue;
     try {
       const o = JSON.parse(raw) as Line;
-      if (typeof o.text === 'string' && typeof o.label === 'string' && (split === 'all' || splitOf(String(o.id ?? '')) === split)) lines.push(o);
-      else bad++;
+      if (typeof o.text !== 'string' || typeof o.label !== 'string') bad++;
+      else if (split === 'all' || splitOf(String(o.id ?? '')) === split) lines.push(o);
     } catch {
       bad++;
     }

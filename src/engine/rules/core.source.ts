@@ -63,8 +63,8 @@ export const CONTEXT = {
     '理财非存款', '产品有风险', '投资须谨慎', '投资有风险', '过往业绩不代表', '不代表未来表现', '风险评级', '风险等级', '风险承受能力', '业绩比较基准',
     '存款保险', '净值型', '以实际为准', 'past performance', 'capital at risk', 'not a deposit',
   ],
-  negationScope: ['不要相信', '不要轻信', '切勿相信', '请勿相信', '不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
-  refute: ['都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
+  negationScope: ['无需向', '不需要向', '无须向', '不必向', '无需任何', '不需要您', '不需要你', '无需您', '无须您', '不用您', '不会要您', '不要您', '不要你', '不要相信', '不要轻信', '切勿相信', '请勿相信', '不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
+  refute: ['请勿点击', '不要点击', '切勿点击', '等短信', '都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
   negation: ['无需', '不收取', '免收', '不收', '无任何', '不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
 };
 
@@ -91,10 +91,10 @@ export const CONTEXT = {
 export type Role = 'ask' | 'lure' | 'pressure' | 'mechanism' | 'topic';
 
 export const ROLES: Record<string, Role> = {
-  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
+  'inv.guaranteed-profit': 'lure', 'inv.principal-safe': 'topic', 'inv.guaranteed-product': 'lure', 'inv.mentor-group': 'lure', 'inv.group-words': 'topic', 'inv.platform-crypto': 'topic',
   'inv.withdraw-fee': 'mechanism', 'inv.platform-recharge': 'lure', 'inv.returns-high': 'lure', 'inv.en-pig-butchering': 'mechanism',
   'pen.project-return': 'mechanism', 'pen.house-for-pension': 'mechanism', 'pen.insurance-agent': 'mechanism', 'pen.health-talk': 'lure',
-  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.target-elderly': 'topic',
+  'pen.cure-all': 'lure', 'pen.free-trip': 'lure', 'pen.buyback-storage': 'mechanism', 'pen.consume-rebate': 'mechanism', 'pen.support-fund': 'lure', 'pen.more-pension': 'lure', 'pen.target-elderly': 'topic',
   'task.brushing': 'lure', 'task.advance-payment': 'lure', 'task.easy-money': 'topic', 'task.hustle': 'lure', 'task.job-words': 'topic',
   'auth.safe-account': 'mechanism', 'auth.case-threat': 'pressure', 'auth.officer': 'topic', 'auth.case-transfer': 'mechanism',
   'auth.opener': 'pressure', 'auth.contact-request': 'ask', 'auth.call-transfer': 'pressure',
@@ -114,7 +114,7 @@ export const ROLES: Record<string, Role> = {
   'ill.see-my-name': 'mechanism', 'ill.disguised-contact': 'mechanism',
   'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
   'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
-  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
+  'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.fee': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
 };
 
 export const RULES: SrcRule[] = [
@@ -160,12 +160,12 @@ export const RULES: SrcRule[] = [
   // ───────────── pension (elderly) ─────────────
   {
     id: 'pen.project-return', category: 'pension', weight: 45,
-    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '回报', '分红', '回购', '保本', '年息', '高息']], window: 60 },
+    match: { all: [['养老项目', '养老公寓', '养老基地', '养老院床位', '康养项目', '养老社区', '候鸟式养老', '旅居养老', '养老服务', '养老产业', '养生基地'], ['返利', '返现', '回报率', '收益率', '分红', '回购', '保本', '年息', '高息']], window: 60 },
     explanation: L('以养老项目、养老公寓为名，许诺返利、分红或回购：这是针对老人的集资骗局。', 'A "retirement project or flat" promising rebates, dividends or buy-back: a fundraising scam aimed at older people.'),
   },
   {
     id: 'pen.house-for-pension', category: 'pension', weight: 45,
-    match: { all: [['以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
+    match: { all: [['抵押出去', '过户到公司', '房产委托', '委托公证', '房屋收益', '房产养老', '房子过户', '以房养老', '房产抵押', '房本', '房产证', '把房子', '房子抵押'], ['每个月给您', '养老钱', '养老工资', '保管', '理财', '投资', '高息', '利息', '每月领', '返利', '收益', '养老']], window: 50 },
     explanation: L('让老人把房子抵押去“理财”或“以房养老”：房子可能被骗走。', 'Asks older people to mortgage their home for an "investment" or house-for-pension deal: the home can be lost.'),
   },
   {
@@ -180,12 +180,12 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'pen.cure-all', category: 'pension', weight: 35,
-    match: { any: ['包治百病', '根治三高', '根治糖尿病', '不用吃药', '停药', '代替药物', '比药还管用', '祖传秘方', '神奇疗效', '治愈率100', '量子保健', '量子水', '包治'] },
+    match: { any: ['不得癌症', '白发变黑', '逆龄', '细胞活力', '体内毒素', '软化血管', '疏通血管', '三个疗程', '包治百病', '根治三高', '根治糖尿病', '不用吃药', '停药', '代替药物', '比药还管用', '祖传秘方', '神奇疗效', '治愈率100', '量子保健', '量子水', '包治'] },
     explanation: L('保健品不是药，声称能根治疾病、让人停药是虚假宣传。', 'Supplements are not medicine; claims they cure disease or replace medication are false.'),
   },
   {
     id: 'pen.free-trip', category: 'pension', weight: 35,
-    match: { all: [['免费旅游', '免费游', '一日游', '零元游', '0元游', '低价游', '老年游'], ['购物', '产品', '讲座', '保健品', '玉石', '茶叶', '认购', '推介', '送礼']], window: 80 },
+    match: { all: [['感恩游', '免费带', '双飞', '五日游', '六日游', '七日游', '旅居', '畅游', '免费体验', '温泉游', '免费旅游', '免费游', '一日游', '零元游', '0元游', '低价游', '老年游'], ['会员卡', '健康卡', '购物店', '补交', '团费', '展销会', '康养课', '办理会员', '购物', '产品', '讲座', '保健品', '玉石', '茶叶', '认购', '推介', '送礼']], window: 80 },
     explanation: L('“免费旅游”再诱导购物或听推介：旅游是诱饵。', '"Free trips" that lead to sales talks or shopping: the trip is bait.'),
   },
   {
@@ -401,7 +401,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'phish.subsidy', category: 'phishing_subsidy', weight: 40,
-    match: { any: ['补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
+    match: { any: ['补贴待领取', '补发款', '津贴补发', '一次性补发', '补贴领取', '领取补贴', '补贴申领', '申领补贴', '个人补贴', '工资补贴', '社保补贴', '医保补贴', '失业补贴', '退税领取', '个税退税', '退税补贴', '退还税款', '防疫补贴', '电子补贴', '国家补助金', '疫情补贴', '专项补贴', '领取社保补贴', 'stimulus payment', 'claim your benefit', 'tax refund', 'unclaimed benefit', 'government grant'] },
     explanation: L('“领补贴”“退税”：政府补贴不会通过短信链接或陌生网页发放。', '"Claim your subsidy or tax refund": governments do not pay through links in messages or unknown pages.'),
   },
   {
@@ -450,7 +450,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'card.money-mule', category: 'card_trading', weight: 45,
-    match: { any: ['车队', '一道', '承兑', '代收代付', '过账', '走账', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
+    match: { any: ['车队', '一道', '承兑', '代收代付', '流水走账', '跑账', '料子', '资金盘', '收u', '换汇', '三方通道', '支付通道', '四方支付', '免押', '公私户', '对公户', '公户', 'u盾出', '卸货', '出黑', '黑白都接', '代收付', '四方通道', '可做代付', '代付通道', '代收通道'] },
     explanation: L('“跑分、车队、接料、回U、代收代付”：帮人转移赃款，是违法的。', '"Moving funds", "taking material", cash-out to USDT: laundering stolen money is a crime.'),
   },
 
@@ -592,7 +592,7 @@ export const RULES: SrcRule[] = [
   {
     id: 'inv.principal-safe', category: 'investment', weight: 20,
     // Deposits are 保本保息 by law: on their own these words are a bank's deposit page, not a lure.
-    match: { any: ['本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
+    match: { any: ['原价回购', '到期回购', '退本金', '全额退本金', '回本', '本金全还', '本金无忧', '保证本金', '本金安全', '随时可退', '本金一分不少', '到期还本', '还本付息', '保本', '保本保息', '本息保证', '保证本息', '本息保障', '零风险', '保证收益', '收益有保障', 'no risk'] },
     explanation: L('声称保本、零风险（存款也这样说，单独不算数；配合高收益就是诱饵）。', 'Claims principal is safe or risk-free (deposits say so too; it only counts with a high-return lure).'),
   },
   {
@@ -614,7 +614,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.buy-in', category: 'signal', signal: 'payment', weight: 12,
-    match: { any: ['预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', '投入', 'top up', 'deposit now'] },
+    match: { any: ['资金投入', '投入我们', '投到我们', '放我们', '放到我们', '活动价', '现场特价', '团购价', '尾款', '订满', '办理会员', '办了会员', '预交', '预付', '预缴', '交押金', '交定金', '先付', '付定金', '办理会员', '入会费', '先垫付', '垫付', '充值', '入金', '认购', '认筹', '当场购买', '现场购买', '今天购买', '当场认购', '现场认购', '一次交', '一次性交', '先交', '交钱', '定金', '预存', '入股', 'top up', 'deposit now'] },
     explanation: L('要你充值、认购、先交钱。', 'Asks you to top up, subscribe or pay first.'),
   },
   {
@@ -646,6 +646,30 @@ export const RULES: SrcRule[] = [
     // 毕业证/资格证 are what every job application asks for; only "can be bought" makes them illegal.
     match: { all: [['毕业证', '学历证', '资格证', '学位证', '驾驶证', '身份证', '证书'], ['可查', '包过', '出售', '代办', '快速拿证', '不用考试', '免考', '学信网可查', '高仿', '全套', '一条龙']], window: 10 },
     explanation: L('花钱“办”毕业证、资格证、驾驶证，还说“可查”“包过”：都是假证或骗局。', 'Buying diplomas, certificates or licences that are "verifiable" or "guaranteed": fake documents or a scam.'),
+  },
+
+
+  {
+    id: 'inv.guaranteed-product', category: 'investment', weight: 40,
+    // "This product is principal-and-interest guaranteed": a lure when a product is pitched
+    // with it (a bank's deposit page says it too, but asks for no private contact: the
+    // binding and its weakest link decide).
+    match: { all: [['保本保息', '保本', '保证收益', '零风险', '本息保障', '保证本息'], ['理财', '产品', '投资', '项目', '基金', '课堂']], window: 12 },
+    explanation: L('把理财产品、投资项目说成保本保息、零风险：正规理财不能承诺保本。', 'Pitches an investment product as principal-guaranteed or risk-free: licensed wealth products cannot promise that.'),
+  },
+
+
+  {
+    id: 'pen.more-pension', category: 'pension', weight: 30,
+    // The pension lure: more money every month, a back-payment, a sum that multiplies.
+    match: { any: ['每月多领', '多领一份', '提高养老金', '提到每个月', '养老金提档', '一次补齐', '变十万', '翻十倍', '起息', '颐养金', '养老工资', '康养红利', '按月拿利息', '每个月给您', '每月稳定', '终身多领'] },
+    explanation: L('许诺每月多领养老金、补发一大笔或“钱生钱”：正规调整由社保机构直接办理，不收费。', 'Promises a bigger monthly pension, a large back-payment or money that multiplies: real adjustments are made by the pension office, free of charge.'),
+  },
+  {
+    id: 'sig.fee', category: 'signal', signal: 'payment', weight: 12,
+    // A fee invented to release a benefit. Ordinary fees (工本费, 手续费, 服务费) are not here.
+    match: { any: ['激活费', '审核费', '调取费', '核定费', '好处费', '诚意金', '代办费', '解锁费', '认证费', '提档费', '排队费'] },
+    explanation: L('要你先交一笔名目奇怪的费用（激活费、审核费、好处费）才给你好处。', 'Asks for an oddly named fee (activation, review, "thank-you" fee) before you get the benefit.'),
   },
 
   // ───────────── general mechanics, weak on their own (their weights are fitted) ─────────────
@@ -687,7 +711,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.payment', category: 'signal', signal: 'payment', weight: 18,
-    match: { any: ['customs fee', 'clearance fee', 'release fee', 'pay the customs', '转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
+    match: { any: ['转我', '微信转我', '把钱转', '转到我', '转到我们', '个人卡', '转过来', '钱转', 'customs fee', 'clearance fee', 'release fee', 'pay the customs', '转到这个卡', '转到这张卡', '个人账户转账', '转到公司账户', '转账到公司账户', '转账到个人', '转账到', '转账至', '转入', '汇款到', '汇入', '打款到', '打到这个', '指定账户', '指定账号', '转账给', '转给我', '打钱', '汇款至', '扫描二维码支付', '扫码付款', 'usdt', 'trc20', '比特币', '点卡', '购物卡', '礼品卡', 'wire transfer', 'gift card', 'bank transfer', 'pay the fee', 'send bitcoin', 'send usdt'] },
     explanation: L('要求转账、充值或交押金。', 'Asks you to transfer, top up or pay a deposit.'),
   },
   {
@@ -697,7 +721,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.credential', category: 'signal', signal: 'credential', weight: 22,
-    match: { all: [['提供', '告诉', '报给', '发给', 'provide', 'share'], ['验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
+    match: { all: [['回复', '告诉我', '发我', '发给我们', '报一下', '提供', '告诉', '报给', '发给', 'provide', 'share'], ['六位数', '身份证号码', '验证码', '动态码', '校验码', '密码', '支付密码', '银行卡号', '身份证号', '身份证照片', '手持身份证', 'cvv', '人脸识别', 'one-time code', 'otp', 'password', 'pin', 'card number', 'ssn']], window: 15 },
     explanation: L('索要验证码、密码、银行卡号或身份证。', 'Asks for a code, password, card number or ID.'),
   },
   {
@@ -712,7 +736,7 @@ export const RULES: SrcRule[] = [
   },
   {
     id: 'sig.secrecy', category: 'signal', signal: 'secrecy', weight: 20, negatable: false,
-    match: { any: ['别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
+    match: { any: ['别跟孩子说', '先别跟孩子', '不要跟孩子说', '别跟子女说', '别往外说', '别跟家里说', '别告诉孩子', '跟孩子说了', '别跟你家', '别告诉', '别跟别人说', '别说出去', '别让别人知道', '别在群里说', '不要跟家里人说', '对家人保密', '不要告诉家人', '不要告诉任何人', '不要告诉子女', '不要告诉别人', '别告诉家人', '不能告诉', '保密', '不要声张', '不要挂断', '不要挂电话', '不要让家人知道', '单独一个人', '找个安静', "don't tell anyone", 'keep this secret', 'keep it between us'] },
     explanation: L('要你保密、不让家人知道：骗子怕你被人提醒。', 'Asks you to keep it secret from family: scammers fear someone will warn you.'),
   },
   {

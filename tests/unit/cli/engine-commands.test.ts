@@ -86,6 +86,22 @@ describe('sentinel explain', () => {
     expect(text).toContain('【保本保息】');
     expect(text).toMatch(/Promises returns with no risk/);
   });
+  it('prints the ask, the lure or pressure it is bound to, and every policy factor', async () => {
+    const { io, out } = fakeIo();
+    await explain.run([SCAM], io);
+    const text = out.join('\n');
+    expect(text).toMatch(/^bound: ask \S+ \[(ask|mechanism)\] 「[^」]+」 ↔ (lure|pressure|mechanism) /m);
+    expect(text).toMatch(/^window: /m);
+    expect(text).toMatch(/^factor: evidence = /m);
+    expect(text).toMatch(/^factor: offset = /m);
+  });
+  it('says why words without an ask stay silent', async () => {
+    const { io, out } = fakeIo();
+    await explain.run(['稳赚不赔，包治百病，百家乐彩金'], io);
+    const text = out.join('\n');
+    expect(text).toMatch(/^bound: none/m);
+    expect(text).toMatch(/^factor: unbound-cap = /m);
+  });
   it('says so when nothing is found', async () => {
     const { io, out } = fakeIo();
     await explain.run(['今天天气很好'], io);
