@@ -159,7 +159,23 @@ export async function walkCase(
         await frameClickInShadow(page, ALERT_TAG, 'dialog button.secondary');
         await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe[data-testid=stage]')?.contentDocument?.querySelector('scam-sentinel-alert:not([data-mode="dialog"])') ?? null);
       }
-      await stageFrame(page).getByTestId('card-field').click();
+      const field = stageFrame(page).getByTestId('card-field');
+      if ((await stageAlert(page))?.mode === 'banner') {
+        // A medium page keeps its banner docked in the small stage and it may sit over the
+        // field: the presenter scrolls the field clear of it, then clicks (a real click).
+        let clicked = false;
+        for (const block of ['end', 'start', 'center'] as const) {
+          await field.evaluate((e, b) => e.scrollIntoView({ block: b }), block);
+          clicked = await field.click({ timeout: 3_000 }).then(
+            () => true,
+            () => false,
+          );
+          if (clicked) break;
+        }
+        if (!clicked) throw new Error('the banner covers the card field wherever it is scrolled');
+      } else {
+        await field.click();
+      }
       await page.waitForFunction(() => {
         const f = [...document.querySelectorAll('iframe')].find((x) => x.src.includes('live=1'));
         return f?.contentDocument?.querySelector('scam-sentinel-pause[data-open="true"]') ?? null;
