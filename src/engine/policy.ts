@@ -69,11 +69,11 @@ export const CHAIN = { maxSentences: 5, maxGap: 2, minSignalWeight: 15 } as cons
  * Three parts of the mechanism corroborate each other over a short passage: a strong ask
  * (weight ≥ CORROBORATION.minAsk: a private contact, an account, a credential, an app),
  * a fraud lure or pressure of a category (weight ≥ CORROBORATION.minLure) and, between or
- * beside them, a distinct pressure cue (deadline, secrecy, threat of weight ≥
- * CORROBORATION.minPressure) bind at most CORROBORATION.maxSentences apart, outside
- * report/advice context. An ask and a lure alone, with plain text between, still do not.
+ * beside them, a distinct pressure cue (a deadline, secrecy, a threat: any pressure cue,
+ * weight ≥ CORROBORATION.minPressure) bind at most CORROBORATION.maxSentences apart,
+ * outside report/advice context. An ask and a lure alone, with plain text between, still do not.
  */
-export const CORROBORATION = { maxSentences: 6, minAsk: 15, minLure: 25, minPressure: 10 } as const;
+export const CORROBORATION = { maxSentences: 6, minAsk: 15, minLure: 25, minPressure: 5 } as const;
 
 /**
  * A warning is as strong as its weakest link: a bound window's score is capped at
