@@ -52,6 +52,30 @@ export const SENTENCE = { minChars: 8, maxChars: 160 } as const;
 export const WINDOW_SENTENCES = 1;
 
 /**
+ * A scam story is told over several sentences (a chat log: one lure, two replies, then the
+ * account number). An ask and a lure or pressure further apart than WINDOW_SENTENCES still
+ * bind when every sentence between them carries a STORY cue, so the two are joined by an
+ * chain of fraud cues (story sentences at most CHAIN.maxGap apart: one plain sentence may
+ * sit between two), the ask and the lure at most CHAIN.maxSentences apart. A story cue is a category
+ * cue (not a generic signal) or a signal of weight ≥ CHAIN.minSignalWeight (a private
+ * contact, an account number, a credential or secrecy request); everyday words such as
+ * 登录/支付/福利 never carry a chain. Two plain sentences in a row break it, so an ask and
+ * a lure with unrelated text between them stay apart however long the page. A part of the
+ * page with report or warning words (advice, a retold case) gets no chains.
+ */
+export const CHAIN = { maxSentences: 5, maxGap: 2, minSignalWeight: 15 } as const;
+
+/**
+ * Three parts of the mechanism corroborate each other over a short passage: a strong ask
+ * (weight ≥ CORROBORATION.minAsk: a private contact, an account, a credential, an app),
+ * a fraud lure or pressure of a category (weight ≥ CORROBORATION.minLure) and, between or
+ * beside them, a distinct pressure cue (a deadline, secrecy, a threat: any pressure cue,
+ * weight ≥ CORROBORATION.minPressure) bind at most CORROBORATION.maxSentences apart,
+ * outside report/advice context. An ask and a lure alone, with plain text between, still do not.
+ */
+export const CORROBORATION = { maxSentences: 6, minAsk: 15, minLure: 25, minPressure: 5 } as const;
+
+/**
  * A warning is as strong as its weakest link: a bound window's score is capped at
  * base + perPoint × min(ask weight, lure/pressure weight). "登录" (weight ~6) next to a
  * strong lure stays below medium (30 + 2 × 6 = 42); a private chat ID (~15) allows a

@@ -17,6 +17,8 @@
 import type { Cue, UnitAnalysis } from './analyze';
 import type { CompiledPack, CompiledRule } from './compile';
 import {
+  CHAIN,
+  CORROBORATION,
   DISCLOSURE_FACTOR,
   ILLICIT_CONTACT_LINK,
   ILLICIT_OFFER_CATEGORIES,
@@ -99,6 +101,9 @@ export interface Window {
 const isAsk = (r: CompiledRule) => r.role === 'ask' || r.role === 'mechanism';
 const isLureOrPressure = (r: CompiledRule) => r.role === 'lure' || r.role === 'pressure' || r.role === 'mechanism';
 
+/** A cue that can carry a story chain (CHAIN): a category cue or a strong signal. */
+const isStoryCue = (r: CompiledRule) => r.category !== 'signal' || r.weight >= CHAIN.minSignalWeight;
+
 const overlaps = (a: Cue, b: Cue) => {
   const x = a.spans[0];
   const y = b.spans[0];
@@ -114,14 +119,49 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     const prev = unitBest.get(c.rule.index);
     if (factors[k]! > 0 && (!prev || factors[k]! > prev.factor)) unitBest.set(c.rule.index, { rule: c.rule, factor: factors[k]!, cue: c });
   });
+  // Story chains (CHAIN): runs of adjacent sentences that each hold a story cue.
+  const story = new Set<number>();
+  a.cues.forEach((c, k) => {
+    if (factors[k]! > 0 && !c.quoted && isStoryCue(c.rule)) story.add(c.sentence);
+  });
+  // Warning or report words (谨防, 千万别, 被骗…) mark advice or a report: no chains there.
+  const chainsAllowed = a.report === 0 && a.warn === 0;
+  // Pressure cues that can corroborate a binding (CORROBORATION), by sentence.
+  const pressures = a.cues.filter((c, k) => factors[k]! > 0 && !c.quoted && c.rule.role === 'pressure' && c.rule.weight >= CORROBORATION.minPressure);
+  const corroborated = (x: WindowCue, y: WindowCue) => {
+    if (!chainsAllowed) return false;
+    const lo = Math.min(x.cue.sentence, y.cue.sentence);
+    const hi = Math.max(x.cue.sentence, y.cue.sentence);
+    if (hi - lo > CORROBORATION.maxSentences) return false;
+    const [ask, to] = isAsk(x.rule) && linkWeight(x) >= CORROBORATION.minAsk ? [x, y] : [y, x];
+    if (linkWeight(ask) < CORROBORATION.minAsk || to.rule.category === 'signal' || to.rule.weight * to.factor < CORROBORATION.minLure) return false;
+    return pressures.some((p) => p.rule !== to.rule && p.rule !== ask.rule && p.sentence >= lo - 1 && p.sentence <= hi + 1);
+  };
+  const chained = (x: number, y: number) => {
+    const lo = Math.min(x, y);
+    const hi = Math.max(x, y);
+    if (hi - lo <= WINDOW_SENTENCES) return true;
+    if (hi - lo > CHAIN.maxSentences || !chainsAllowed) return false;
+    let last = lo;
+    for (let s = lo + 1; s <= hi; s++) {
+      if (!story.has(s)) continue;
+      if (s - last > CHAIN.maxGap) return false;
+      last = s;
+    }
+    return story.has(lo) && story.has(hi) && hi - last <= CHAIN.maxGap;
+  };
   // One window per sentence that holds a cue: that sentence and its neighbours.
   const centres = new Set<number>();
   for (const c of a.cues) centres.add(c.sentence);
   const out: Window[] = [];
   for (const s of [...centres].sort((x, y) => x - y)) {
     const best = new Map<number, WindowCue>();
+    // The window: the sentence and its neighbours, and, when the centre is part of a story
+    // chain, the chain's sentences up to CHAIN.maxSentences away (asks and lures only).
     a.cues.forEach((c, k) => {
-      if (Math.abs(c.sentence - s) > WINDOW_SENTENCES || factors[k]! <= 0) return;
+      if (factors[k]! <= 0) return;
+      const d = Math.abs(c.sentence - s);
+      if (d > WINDOW_SENTENCES && !(d <= CHAIN.maxSentences && chained(c.sentence, s) && (isAsk(c.rule) || isLureOrPressure(c.rule)) && isStoryCue(c.rule))) return;
       const prev = best.get(c.rule.index);
       if (!prev || factors[k]! > prev.factor) best.set(c.rule.index, { rule: c.rule, factor: factors[k]!, cue: c });
     });
@@ -133,14 +173,32 @@ export function windowsOf(a: UnitAnalysis): Window[] {
     const own = cues.filter((w) => !w.cue.quoted);
     const asks = own.filter((w) => isAsk(w.rule) || (illicitOffer && PLAIN_CONTACT_RULES.includes(w.rule.id))).sort(byWeight);
     const lures = own.filter((w) => isLureOrPressure(w.rule)).sort(byWeight);
+    // Partners further away that only a corroborated binding may use (CORROBORATION).
+    const far = new Map<number, WindowCue>();
+    if (chainsAllowed) {
+      a.cues.forEach((c, k) => {
+        if (factors[k]! <= 0 || c.quoted || best.has(c.rule.index) || Math.abs(c.sentence - s) > CORROBORATION.maxSentences) return;
+        const w = { rule: c.rule, factor: factors[k]!, cue: c };
+        const strongAsk = isAsk(c.rule) && linkWeight(w) >= CORROBORATION.minAsk;
+        const strongLure = isLureOrPressure(c.rule) && c.rule.category !== 'signal' && c.rule.weight * w.factor >= CORROBORATION.minLure;
+        const prev = far.get(c.rule.index);
+        if ((strongAsk || strongLure) && (!prev || w.factor > prev.factor)) far.set(c.rule.index, w);
+      });
+    }
+    const farAsks = [...far.values()].filter((w) => isAsk(w.rule));
+    const farLures = [...far.values()].filter((w) => isLureOrPressure(w.rule));
     // Bound: an ask and a lure/pressure from two DIFFERENT cues at different places, in
-    // one sentence or two adjacent ones (a mechanism cue may play either part, never both).
+    // one sentence or two adjacent ones (a mechanism cue may play either part, never both),
+    // along a story chain, or corroborated by a pressure cue (one of them in this window).
     let ask: WindowCue | null = null;
     let to: WindowCue | null = null;
     let link = -1;
-    for (const x of asks) {
-      for (const y of lures) {
-        if (y.rule === x.rule || overlaps(x.cue, y.cue) || Math.abs(x.cue.sentence - y.cue.sentence) > WINDOW_SENTENCES) continue;
+    for (const x of [...asks, ...farAsks]) {
+      for (const y of [...lures, ...farLures]) {
+        if (far.has(x.rule.index) && far.has(y.rule.index)) continue;
+        if (y.rule === x.rule || overlaps(x.cue, y.cue)) continue;
+        const near = !far.has(x.rule.index) && !far.has(y.rule.index) && chained(x.cue.sentence, y.cue.sentence);
+        if (!near && !corroborated(x, y)) continue;
         const l = Math.min(linkWeight(x), y.rule.weight * y.factor);
         if (l > link) {
           link = l;
@@ -148,6 +206,11 @@ export function windowsOf(a: UnitAnalysis): Window[] {
           to = y;
         }
       }
+    }
+    // A corroborated partner from further away joins the window's evidence.
+    for (const w of [ask, to]) if (w && far.has(w.rule.index) && !best.has(w.rule.index)) {
+      best.set(w.rule.index, w);
+      cues.push(w);
     }
     const support = [...unitBest.values()].filter((u) => !best.has(u.rule.index));
     out.push({ sentence: s, cues, support, bound: !!ask && !!to, ask: ask ?? asks[0] ?? null, to: to ?? lures[0] ?? null, categorized: cues.some((w) => w.rule.category !== 'signal') });

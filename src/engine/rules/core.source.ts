@@ -65,7 +65,7 @@ export const CONTEXT = {
   ],
   negationScope: ['无需向', '不需要向', '无须向', '不必向', '无需任何', '不需要您', '不需要你', '无需您', '无须您', '不用您', '不会要您', '不要您', '不要你', '不要相信', '不要轻信', '切勿相信', '请勿相信', '不会要求', '不会以', '不会让', '不会向', '不会通过', '不会索要', '不会主动', '绝不会', '从不', '从来不会', '从来没有', '没有所谓的', '不存在所谓', 'will never', 'never ask', 'never asks', 'we never', 'do not ask'],
   refute: ['请勿点击', '不要点击', '切勿点击', '等短信', '都是骗局', '都是诈骗', '是骗局', '是诈骗', '多是骗局', '都是骗子', '都不要相信', '不要相信', '不要信', '别信', '都是假的', '是假的', '不可信', 'is a scam', 'are scams', 'is fraud'],
-  negation: ['无需', '不收取', '免收', '不收', '无任何', '不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
+  negation: ['无需', '不收取', '不承诺', '不销售', '不发行', '免收', '不收', '无任何', '不要', '不会', '切勿', '谨防', '警惕', '从不', '绝不', '不存在', '没有', '不得', '严禁', '禁止', '拒绝', '不可能', '别', '勿', '防止', '不是', 'never', "don't", 'do not', 'not'],
 };
 
 
@@ -115,6 +115,7 @@ export const ROLES: Record<string, Role> = {
   'bm.contact-shape': 'ask', 'sig.identity-request': 'ask', 'sig.contact-id': 'ask', 'sig.contact-handle': 'ask', 'sig.contact-add': 'ask',
   'sig.payment': 'ask', 'sig.payment-address': 'ask', 'sig.credential': 'ask', 'sig.phone': 'topic', 'sig.urgency': 'pressure',
   'sig.secrecy': 'pressure', 'sig.apk': 'ask', 'sig.url': 'ask', 'sig.buy-in': 'ask', 'sig.call-back': 'ask', 'sig.fee': 'ask', 'sig.reward': 'lure', 'sig.threat': 'pressure', 'sig.action': 'ask',
+  'sig.en-payment': 'ask', 'inv.en-returns': 'lure', 'pen.on-site-sale': 'pressure', 'pen.prepay-return': 'lure',
 };
 
 export const RULES: SrcRule[] = [
@@ -748,5 +749,30 @@ export const RULES: SrcRule[] = [
     id: 'sig.url', category: 'signal', signal: 'url', weight: 10, negatable: false,
     match: { regex: '(https?://|www\\.)[a-z0-9-]+|[a-z0-9-]{2,}\\.(com|cn|net|top|xyz|vip|cc|me|app|shop|site|info|club|io)\\b', gate: ['http', 'www.', '.com', '.cn', '.net', '.top', '.xyz', '.vip', '.cc', '.me', '.app', '.shop', '.site', '.info', '.club', '.io'], around: [30, 40] },
     explanation: L('带有链接。', 'Contains a link.'),
+  },
+  // ───────────── round two: general asks and lures (issue 8 recall) ─────────────
+  {
+    id: 'sig.en-payment', category: 'signal', signal: 'payment', weight: 18,
+    // English asks that move money off the safe path: wires, gift cards, crypto to a wallet.
+    match: { any: ['wire the money', 'wire transfer to', 'send the money', 'send money to', 'send me the money', 'buy gift cards', 'buy some gift cards', 'gift card codes', 'scratch off the back', 'send bitcoin', 'send usdt', 'to the wallet', 'western union', 'moneygram', 'pay a small fee', 'pay the fee', 'pay a fee', 'processing fee', 'send your first deposit', 'make a deposit to', 'send a deposit', 'transfer the funds to'] },
+    explanation: L('用英文要求汇款、买礼品卡、把加密货币打到钱包或先付手续费。', 'Asks you to wire money, buy gift cards, send crypto to a wallet or pay a fee first.'),
+  },
+  {
+    id: 'inv.en-returns', category: 'investment', weight: 30,
+    // The English yield lure: a return promised per day, week or month, or "guaranteed".
+    match: { all: [['guaranteed', 'fixed', 'daily', 'weekly', 'monthly', 'every day', 'every week', 'per day', 'per week', 'a day', 'a week'], ['return', 'returns', 'profit', 'profits', 'roi', 'payout', 'payouts', 'earnings']], window: 24 },
+    explanation: L('用英文许诺每天、每周、每月固定或有保证的收益。', 'Promises a fixed or guaranteed daily, weekly or monthly return.'),
+  },
+  {
+    id: 'pen.on-site-sale', category: 'pension', weight: 25,
+    // The close of a health talk or a free trip: buy today, at the venue, or lose the price.
+    match: { any: ['现场订购', '当天订购', '当天不订', '当场订购', '现场下单', '当天下单', '当天购买享', '当天购买可', '当天没买', '当天不买', '现场认购', '当天签约', '会后购买', '现场刷卡', '当天只要', '当天才有'] },
+    explanation: L('讲座、旅游或体验活动最后催你当天、当场下单：这是会销的收网环节。', 'A talk, trip or trial that ends with "buy today, here, or lose the price": the close of a sales-seminar scam.'),
+  },
+  {
+    id: 'pen.prepay-return', category: 'pension', weight: 40,
+    // Money paid in advance for a bed, a membership or a card that then "earns" a return.
+    match: { all: [['预存', '预交', '预付', '会员费', '会员卡', '入会', '床位费', '办卡'], ['回报', '返利', '利息', '分红', '年息', '每月返', '回馈', '收益', '赚']], window: 40 },
+    explanation: L('预存、预交会员费或床位费还能“拿回报、返利息”：这是以养老为名的非法集资。', 'Money paid in advance for a membership or a bed that "earns" a return: illegal fundraising dressed as elder care.'),
   },
 ];

@@ -96,6 +96,18 @@ describe('binding: an ask and a lure must sit in one sentence or adjacent ones',
       { numRuns: 40 },
     );
   });
+  it('a pressure cue beside them corroborates an ask and a lure a few sentences apart (CORROBORATION)', () => {
+    const text = [`${LURE}。`, '名额有限，今日内截止。', ...filler(2, 0), `${ASK}。`].join('');
+    expect(atLeastMedium(scanPassages([text]))).toBe(true);
+    // …but not across seven or more sentences, nor inside advice that warns about it.
+    expect(atLeastMedium(scanPassages([[`${LURE}。`, '名额有限，今日内截止。', ...filler(6, 0), `${ASK}。`].join('')]))).toBe(false);
+    expect(atLeastMedium(scanPassages([['千万小心：', `${LURE}。`, '名额有限，今日内截止。', ...filler(2, 0), `${ASK}。`].join('')]))).toBe(false);
+  });
+  it('an ask and a lure bind across turns when every turn between them carries a fraud cue (CHAIN)', () => {
+    const turns = [`${LURE}。`, '平台做的是虚拟币量化交易。', '数字货币里这个最稳。', `${ASK}。`];
+    expect(atLeastMedium(scanPassages(turns))).toBe(true);
+    expect(atLeastMedium(scanPassages([turns[0]!, turns[1]!, ...filler(2, 3), turns[3]!]))).toBe(false);
+  });
   it('the explain trace names the ask and what it is bound to', () => {
     const v = scanPassages([`${LURE}，${ASK}。`]);
     expect(v.trace?.binding?.ask.ruleId).toMatch(/^sig\.contact/);
