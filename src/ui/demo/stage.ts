@@ -39,7 +39,10 @@ function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attr
 
 /**
  * Render the sample page. English keeps the Chinese original (what the extension is
- * built to read) with the English translation under each line.
+ * built to read) and shows the English translation beside it, line by line, in a column
+ * of its own: the translation comes after the original in reading order, so the engine
+ * reads the scam page exactly as a Chinese reader sees it (an English line between two
+ * Chinese sentences would split what the page asks from what it promises).
  */
 export function renderSample(doc: Document, caseId: string, locale: Locale): boolean {
   const c = findCase(caseId);
@@ -47,28 +50,27 @@ export function renderSample(doc: Document, caseId: string, locale: Locale): boo
   if (!c || !root) return false;
   const page = locale === 'en' ? c.text['zh-CN'] : c.text[locale];
   const gloss = locale === 'en' ? c.text.en : null;
-  const withGloss = (tag: 'h1' | 'h2' | 'p' | 'li' | 'div', text: string, glossText: string | undefined, attrs: Record<string, string> = {}) => {
-    const el = node(doc, tag, { ...attrs, lang: locale === 'en' ? 'zh-CN' : locale }, text);
-    if (!glossText) return [el];
-    return [el, node(doc, 'p', { class: 'gloss', lang: 'en' }, glossText)];
-  };
+  const lang = locale === 'en' ? 'zh-CN' : locale;
   const article = node(doc, 'article', { class: 'sample' });
+  const translation = node(doc, 'article', { class: 'sample gloss-column', lang: 'en', 'aria-label': 'English translation' });
   let list: HTMLUListElement | null = null;
+  let glossList: HTMLUListElement | null = null;
   page.page.forEach((b, i) => {
     const g = gloss ? blockText(gloss.page[i] ?? b) : undefined;
-    if (!('li' in b)) list = null; // a list ends where another kind of block starts
-    if ('h' in b) article.append(...withGloss('h2', b.h, g));
-    else if ('p' in b) article.append(...withGloss('p', b.p, g));
+    if (!('li' in b)) list = glossList = null; // a list ends where another kind of block starts
+    if ('h' in b) article.append(node(doc, 'h2', { lang }, b.h));
+    else if ('p' in b) article.append(node(doc, 'p', { lang }, b.p));
     else if ('li' in b) {
-      const li = node(doc, 'li', { lang: locale === 'en' ? 'zh-CN' : locale }, b.li);
-      if (g) li.append(node(doc, 'span', { class: 'gloss', lang: 'en' }, g));
       if (!list) article.append((list = node(doc, 'ul', {})));
-      list.append(li);
+      list.append(node(doc, 'li', { lang }, b.li));
     } else {
-      const bubble = node(doc, 'div', { class: 'chat' }, node(doc, 'span', { class: 'who' }, b.who), node(doc, 'span', { lang: locale === 'en' ? 'zh-CN' : locale }, b.chat));
-      if (g) bubble.append(node(doc, 'span', { class: 'gloss', lang: 'en' }, g));
-      article.append(bubble);
+      article.append(node(doc, 'div', { class: 'chat' }, node(doc, 'span', { class: 'who' }, b.who), node(doc, 'span', { lang }, b.chat)));
     }
+    if (g === undefined) return;
+    if ('li' in b) {
+      if (!glossList) translation.append((glossList = node(doc, 'ul', {})));
+      glossList.append(node(doc, 'li', { class: 'gloss' }, g));
+    } else translation.append(node(doc, 'p', { class: 'gloss' }, g));
   });
   const cardLabel = gloss ? `${page.form.card} (${gloss.form.card})` : page.form.card;
   const form = node(
@@ -84,8 +86,8 @@ export function renderSample(doc: Document, caseId: string, locale: Locale): boo
   root.replaceChildren(
     node(doc, 'p', { class: 'mark', role: 'note', 'data-testid': 'demo-mark' }, dt(locale, 'mark')),
     node(doc, 'p', { class: 'addr', dir: 'ltr', 'aria-label': 'URL' }, demoSiteUrl(c.id)),
-    node(doc, 'header', { class: 'site' }, ...withGloss('h1', page.site, gloss?.site)),
-    article,
+    node(doc, 'header', { class: 'site' }, node(doc, 'h1', { lang }, page.site), ...(gloss ? [node(doc, 'p', { class: 'gloss', lang: 'en' }, gloss.site)] : [])),
+    ...(gloss ? [node(doc, 'div', { class: 'bilingual' }, article, translation)] : [article]),
     form,
   );
   root.setAttribute('data-case', c.id);
