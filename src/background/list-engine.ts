@@ -9,9 +9,10 @@
  * (drops hash collisions and expired entries, fills in category/source/firstSeen).
  */
 import { CompactIndex } from '../lists/compact-index';
-import { parseTextList } from '../lists/formats';
+import { parseTextList, parseTextListSteps, type ListParseResult } from '../lists/formats';
+import { runSliced, SLICE_MS, type SliceStats } from '../lists/slices';
 import type { ListErrorCode, TextListFormat } from '../lists/vocabulary';
-import { buildIndex, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
+import { buildIndex, buildIndexSteps, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
 import type { IdentifierEntry, ListEntry, UrlVerdict } from '../lists/types';
 import { parseKeyHashHex } from '../lists/hash';
 import { canonicalize } from '../url/canonicalize';
@@ -38,6 +39,10 @@ export type ParseOutcome = { ok: true; entries: ListEntry[]; identifiers: Identi
 export interface ListEngine {
   parseList(text: string, format: TextListFormat, source: string, now: number): ParseOutcome;
   buildIndex(entries: readonly ListEntry[], identifiers?: readonly IdentifierEntry[]): CompiledIndex;
+  /** buildIndex in slices that give the event loop back (src/lists/slices.ts). */
+  buildIndexSliced(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[], stats?: SliceStats): Promise<CompiledIndex>;
+  /** parseList in slices that give the event loop back. */
+  parseListSliced(text: string, format: TextListFormat, source: string, now: number): Promise<ParseOutcome>;
   loadIndex(bytes: Uint8Array): CompiledIndex;
   confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
@@ -80,13 +85,16 @@ const PARSE_ERRORS: Record<string, ListErrorCode> = {
   'no-entries': 'empty',
 };
 
+function outcome(r: ListParseResult): ParseOutcome {
+  if (!r.ok) return { ok: false, code: PARSE_ERRORS[r.error.code] ?? 'bad-format', detail: r.error.message.slice(0, 200) };
+  return { ok: true, entries: r.list.entries, identifiers: r.list.identifiers, rejected: r.list.rejected };
+}
+
 export const sentinelEngine: ListEngine = {
-  parseList(text, format, source, now) {
-    const r = parseTextList(text, format, { source, now });
-    if (!r.ok) return { ok: false, code: PARSE_ERRORS[r.error.code] ?? 'bad-format', detail: r.error.message.slice(0, 200) };
-    return { ok: true, entries: r.list.entries, identifiers: r.list.identifiers, rejected: r.list.rejected };
-  },
+  parseList: (text, format, source, now) => outcome(parseTextList(text, format, { source, now })),
+  parseListSliced: async (text, format, source, now) => outcome(await runSliced(parseTextListSteps(text, format, { source, now }), SLICE_MS)),
   buildIndex: (entries, identifiers = []) => wrap(buildIndex(entries, identifiers)),
+  buildIndexSliced: async (entries, identifiers, stats) => wrap(await runSliced(buildIndexSteps(entries, identifiers), SLICE_MS, stats)),
   loadIndex: (bytes) => wrap(CompactIndex.fromBytes(bytes)),
   confirm: (probe, records, now) => confirmVerdict(probe.hits, records, now),
   canonicalHost(url) {

@@ -14,7 +14,8 @@ import { keyHashHex } from '../lists/hash';
 import { GENUINE_SERVICE_NUMBERS } from '../lists/service-numbers';
 import { LEVEL_ACTION, userLevelMatch } from '../lists/precedence';
 import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
-import { buildHitMeta, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
+import { runSliced, runSync, SLICE_MS, STEP, type SliceStats, type Steps } from '../lists/slices';
+import { buildHitMetaSteps, encodeEntriesSteps, encodeIdentifiersSteps, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
 
 export interface SeedList {
   /** Bumped whenever the bundled file changes; a newer build replaces the stored seed. */
@@ -57,9 +58,16 @@ export const MAX_USER_HOSTS = 5000;
 export { hostInDomain } from '../lists/precedence';
 
 export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlanSource {
+  return runSync(dnrPlanSteps(entries, now));
+}
+
+/** dnrPlanFrom as steps (src/lists/slices.ts), for the worker. */
+export function* dnrPlanSteps(entries: readonly ListEntry[], now: number): Steps<DnrPlanSource> {
   const block = new Set<string>();
   const allow = new Set<string>();
+  let n = 0;
   for (const e of entries) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (e.expires !== undefined && e.expires <= now) continue;
     // DNR requestDomains match the domain and every subdomain: exactly our 'domain'
     // kind (and IP literals). Exact hosts and URL prefixes stay with the nav guard.
@@ -67,7 +75,9 @@ export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlan
     (e.action === 'allow' ? allow : block).add(e.value);
   }
   for (const a of allow) block.delete(a);
-  return { block: [...block], allow: [...allow] };
+  const out = { block: [...block], allow: [...allow] };
+  yield;
+  return out;
 }
 
 let genuine: Set<string> | null = null;
@@ -175,17 +185,25 @@ export function createListService(deps: ListServiceDeps) {
     if (change.identifiers) for (const e of change.identifiers) ids.push(e);
     const clock = deps.clock ?? (() => 0);
     const t0 = clock();
-    const built = engine.buildIndex(all, ids);
+    // Everything long is built ASIDE in slices (src/lists/slices.ts): between slices the
+    // event loop is free, so navigation checks answer from the current index meanwhile.
+    const stats: SliceStats = { slices: 0, longestMs: 0 };
+    const built = await engine.buildIndexSliced(all, ids, stats);
     const generation = (await store.currentGeneration()) + 1;
-    const plan = dnrPlanFrom(all, deps.now());
-    const hitMeta = buildHitMeta(all, ids);
+    const plan = await runSliced(dnrPlanSteps(all, deps.now()), SLICE_MS, stats);
+    const hitMeta = await runSliced(buildHitMetaSteps(all, ids), SLICE_MS, stats);
+    const encoded = {
+      entries: change.entries ? await runSliced(encodeEntriesSteps(change.entries), SLICE_MS, stats) : undefined,
+      identifiers: change.entries || change.identifiers ? await runSliced(encodeIdentifiersSteps(change.identifiers ?? []), SLICE_MS, stats) : undefined,
+    };
+    const bytes = built.toBytes();
     const t1 = clock();
-    await store.commit({ ...change, merged: { bytes: built.toBytes(), generation, builtAt: deps.now() }, dnr: plan, hitMeta });
+    await store.commit({ ...change, encoded, merged: { bytes, generation, builtAt: deps.now() }, dnr: plan, hitMeta });
     const t2 = clock();
     cached = { generation, index: built };
     shardCache.clear();
     await deps.onListRulesChanged?.(plan, generation);
-    if (deps.clock) deps.log?.(`lists swapped: ${all.length} entries, build ${Math.round(t1 - t0)} ms, commit ${Math.round(t2 - t1)} ms, rules ${Math.round(clock() - t2)} ms`);
+    if (deps.clock) deps.log?.(`lists swapped: ${all.length} entries, build ${Math.round(t1 - t0)} ms (${stats.slices} slices, longest ${Math.round(stats.longestMs)} ms), commit ${Math.round(t2 - t1)} ms, rules ${Math.round(clock() - t2)} ms`);
   }
 
   return {

@@ -22,6 +22,7 @@ import type { Db } from './db';
 import type { IdentifierEntry, ListEntry } from '../lists/types';
 import { identifierMetaKey } from '../lists/compact-index';
 import { keyHashHex } from '../lists/hash';
+import { jsonArraySteps, runSync, STEP, type Steps } from '../lists/slices';
 import type { ListErrorCode, ListFormat } from '../lists/vocabulary';
 
 export type ListKind = 'seed' | 'subscription';
@@ -94,12 +95,14 @@ export function isQuotaError(err: unknown): boolean {
 // Entries are stored as compact tuples: [kind, value, action, category, firstSeen, expires?].
 type EntryTuple = [ListEntry['kind'], string, ListEntry['action'], ListEntry['category'], number, number?];
 
+const entryTuple = (e: ListEntry): EntryTuple =>
+  e.expires === undefined ? [e.kind, e.value, e.action, e.category, e.firstSeen] : [e.kind, e.value, e.action, e.category, e.firstSeen, e.expires];
+
 export function encodeEntries(entries: readonly ListEntry[]): Uint8Array {
-  const tuples: EntryTuple[] = entries.map((e) =>
-    e.expires === undefined ? [e.kind, e.value, e.action, e.category, e.firstSeen] : [e.kind, e.value, e.action, e.category, e.firstSeen, e.expires],
-  );
-  return new TextEncoder().encode(JSON.stringify(tuples));
+  return runSync(encodeEntriesSteps(entries));
 }
+/** encodeEntries as steps (src/lists/slices.ts): same bytes, built in pieces. */
+export const encodeEntriesSteps = (entries: readonly ListEntry[]): Steps<Uint8Array> => jsonArraySteps(entries, entryTuple);
 
 export function decodeEntries(bytes: Uint8Array | ArrayBuffer, source: string): ListEntry[] {
   const tuples = JSON.parse(new TextDecoder().decode(bytes)) as EntryTuple[];
@@ -114,10 +117,12 @@ const idsKey = (id: string) => `ids:${id}`;
 // Identifiers are stored as [kind, value, category, firstSeen, expires?].
 type IdTuple = [IdentifierEntry['kind'], string, IdentifierEntry['category'], number, number?];
 
+const idTuple = (e: IdentifierEntry): IdTuple => (e.expires === undefined ? [e.kind, e.value, e.category, e.firstSeen] : [e.kind, e.value, e.category, e.firstSeen, e.expires]);
+
 export function encodeIdentifiers(ids: readonly IdentifierEntry[]): Uint8Array {
-  const tuples: IdTuple[] = ids.map((e) => (e.expires === undefined ? [e.kind, e.value, e.category, e.firstSeen] : [e.kind, e.value, e.category, e.firstSeen, e.expires]));
-  return new TextEncoder().encode(JSON.stringify(tuples));
+  return runSync(encodeIdentifiersSteps(ids));
 }
+export const encodeIdentifiersSteps = (ids: readonly IdentifierEntry[]): Steps<Uint8Array> => jsonArraySteps(ids, idTuple);
 
 export function decodeIdentifiers(bytes: Uint8Array | ArrayBuffer, source: string): IdentifierEntry[] {
   const tuples = JSON.parse(new TextDecoder().decode(bytes)) as IdTuple[];
@@ -149,18 +154,32 @@ export function hitMetaBucket(metaKey: string): number {
  * objects keyed by metaKey: 1M keys in objects cost ~10x more to build and stringify.
  */
 export function buildHitMeta(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[] = []): Uint8Array[] {
+  return runSync(buildHitMetaSteps(entries, identifiers));
+}
+
+/** buildHitMeta as steps (src/lists/slices.ts), for the worker. */
+export function* buildHitMetaSteps(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[] = []): Steps<Uint8Array[]> {
   const shards: unknown[][][] = Array.from({ length: HIT_META_BUCKETS }, () => []);
+  let n = 0;
   for (const e of entries) {
     const key = metaKeyOf(e);
     shards[hitMetaBucket(key)]!.push(e.expires === undefined ? [key, e.source, e.action, e.category, e.firstSeen] : [key, e.source, e.action, e.category, e.firstSeen, e.expires]);
+    if ((++n & (STEP - 1)) === 0) yield;
   }
   // Identifiers under their hash (the page sends hashes): an identifier is always a block.
   for (const e of identifiers) {
     const key = identifierMetaKey(e.kind, keyHashHex(e.kind, e.value));
     shards[hitMetaBucket(key)]!.push(e.expires === undefined ? [key, e.source, 'block', e.category, e.firstSeen] : [key, e.source, 'block', e.category, e.firstSeen, e.expires]);
+    if ((++n & (STEP - 1)) === 0) yield;
   }
   const enc = new TextEncoder();
-  return shards.map((rows) => enc.encode(JSON.stringify(rows)));
+  const out: Uint8Array[] = [];
+  for (let b = 0; b < shards.length; b++) {
+    out.push(enc.encode(JSON.stringify(shards[b])));
+    shards[b] = [];
+    if ((b & 63) === 63) yield;
+  }
+  return out;
 }
 const asBytes = (b: ArrayBuffer | Uint8Array): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b));
 
@@ -227,6 +246,8 @@ export function createListStore(db: () => Promise<Db>) {
       entries?: readonly ListEntry[];
       identifiers?: readonly IdentifierEntry[];
       removeId?: string;
+      /** entries / identifiers already encoded aside (encodeEntriesSteps), so the transaction does no long work. */
+      encoded?: { entries?: Uint8Array; identifiers?: Uint8Array };
       merged: { bytes: Uint8Array; generation: number; builtAt: number };
       dnr: DnrPlanSource;
       /** HIT_META_BUCKETS shards from buildHitMeta (all rewritten: no stale shard survives). */
@@ -247,8 +268,10 @@ export function createListStore(db: () => Promise<Db>) {
         }
         if (change.meta) {
           track(lists.put(change.meta as unknown as ListMeta & Record<string, unknown>));
-          if (change.entries) track(blobs.put({ id: entriesKey(change.meta.id), bytes: encodeEntries(change.entries) }));
-          if (change.entries || change.identifiers) track(blobs.put({ id: idsKey(change.meta.id), bytes: encodeIdentifiers(change.identifiers ?? []) }));
+          if (change.entries) track(blobs.put({ id: entriesKey(change.meta.id), bytes: change.encoded?.entries ?? encodeEntries(change.entries) }));
+          if (change.entries || change.identifiers) {
+            track(blobs.put({ id: idsKey(change.meta.id), bytes: change.encoded?.identifiers ?? encodeIdentifiers(change.identifiers ?? []) }));
+          }
         }
         track(blobs.put({ id: 'generation', bytes: new Uint8Array(0), generation: change.merged.generation }));
         track(blobs.put({ id: 'merged', bytes: change.merged.bytes, generation: change.merged.generation, builtAt: change.merged.builtAt }));

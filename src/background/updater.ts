@@ -15,6 +15,7 @@
  * switched on once a week fetches within seconds of start, not at the next period.
  */
 import type { IdentifierEntry, ListEntry } from '../lists/types';
+import { mapSteps, runSliced, STEP, yieldToLoop } from '../lists/slices';
 import type { ListEngine } from './list-engine';
 import { StorageQuotaError, type ListMeta } from './list-store';
 import type { ListErrorCode } from '../lists/vocabulary';
@@ -191,7 +192,8 @@ export function createUpdater(deps: UpdaterDeps) {
     } catch {
       return fail(meta, 'bad-format', 'not UTF-8 text');
     }
-    const parsed = deps.engine.parseList(text, meta.format, meta.id, now);
+    // In slices: the worker keeps answering navigation checks while a big list is parsed.
+    const parsed = await deps.engine.parseListSliced(text, meta.format, meta.id, now);
     if (!parsed.ok) return fail(meta, parsed.code, parsed.detail);
     if (parsed.entries.length === 0 && parsed.identifiers.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
     if (parsed.entries.length + parsed.identifiers.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length + parsed.identifiers.length} entries`);
@@ -200,11 +202,18 @@ export function createUpdater(deps: UpdaterDeps) {
 
   async function commit(meta: ListMeta, entries: ListEntry[], patch: Partial<ListMeta>, identifiers: IdentifierEntry[] = []): Promise<ListMeta | null> {
     // Keep firstSeen of entries we already had, so "listed since" stays true across updates.
-    const previous = new Map((await deps.lists.entriesOf(meta.id)).map((e) => [`${e.kind}|${e.value}|${e.action}`, e.firstSeen]));
-    const merged = entries.map((e) => {
+    const before = await deps.lists.entriesOf(meta.id);
+    const previous = new Map<string, number>();
+    for (let i = 0; i < before.length; i++) {
+      const e = before[i]!;
+      previous.set(`${e.kind}|${e.value}|${e.action}`, e.firstSeen);
+      if ((i & (STEP - 1)) === STEP - 1) await yieldToLoop();
+    }
+    // A new list has no previous entries: nothing to carry over (and no 1M-key loop).
+    const merged = previous.size === 0 ? entries : await runSliced(mapSteps(entries, (e) => {
       const seen = previous.get(`${e.kind}|${e.value}|${e.action}`);
       return seen !== undefined && seen < e.firstSeen ? { ...e, firstSeen: seen } : e;
-    });
+    }));
     const current = (await deps.lists.getMeta(meta.id)) ?? meta;
     const next: ListMeta = { ...current, ...patch };
     try {

@@ -28,6 +28,7 @@
  */
 import { hashKey, type KeyKind } from './hash';
 import type { ListLevel } from './types';
+import { runSync, STEP, type Steps } from './slices';
 
 export const INDEX_FORMAT_VERSION = 2; // 2: interleaved pairs, host-like kinds hashed backwards
 const MAGIC = 0x31585353; // "SSX1" read as little-endian u32
@@ -110,6 +111,11 @@ export class CompactIndex {
 
   /** Build from keys; duplicate keys merge their level flags. O(n) radix sort. */
   static build(keys: Iterable<IndexKey>): CompactIndex {
+    return runSync(CompactIndex.buildSteps(keys));
+  }
+
+  /** build() as steps (src/lists/slices.ts), for the worker: yields every STEP keys and between sort passes. */
+  static *buildSteps(keys: Iterable<IndexKey>): Steps<CompactIndex> {
     let hi = new Uint32Array(1024);
     let lo = new Uint32Array(1024);
     let n = 0;
@@ -138,12 +144,13 @@ export class CompactIndex {
         hashKey('urlPrefixHost', slash < 0 ? k.value : k.value.slice(0, slash), scratch);
         push(scratch[0]!, (scratch[1]! | flag) >>> 0);
       }
+      if ((n & (STEP - 1)) === 0) yield;
     }
-    return CompactIndex.fromUnsorted(hi.subarray(0, n), lo.subarray(0, n), kinds);
+    return yield* CompactIndex.fromUnsortedSteps(hi.subarray(0, n), lo.subarray(0, n), kinds);
   }
 
-  private static fromUnsorted(hi: Uint32Array, lo: Uint32Array, kinds: number): CompactIndex {
-    const [sh, sl] = radixSortPairs(hi, lo);
+  private static *fromUnsortedSteps(hi: Uint32Array, lo: Uint32Array, kinds: number): Steps<CompactIndex> {
+    const [sh, sl] = yield* radixSortPairsSteps(hi, lo);
     // Interleave, merging adjacent equal hashes (OR their flags).
     const kv = new Uint32Array(2 * sh.length);
     let w = 0;
@@ -155,6 +162,7 @@ export class CompactIndex {
         kv[2 * w + 1] = sl[r]!;
         w++;
       }
+      if ((r & (STEP * 16 - 1)) === 0) yield;
     }
     return new CompactIndex(kv.slice(0, 2 * w), kinds);
   }
@@ -334,6 +342,10 @@ function mergeSorted(a: CompactIndex, b: CompactIndex, r: CompactIndex, kinds: n
 
 /** LSD radix sort of (hi, lo) pairs by the 64-bit value hi:lo, 16 bits per pass. Returns new arrays. */
 export function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, Uint32Array] {
+  return runSync(radixSortPairsSteps(hi, lo));
+}
+
+function* radixSortPairsSteps(hi: Uint32Array, lo: Uint32Array): Steps<[Uint32Array, Uint32Array]> {
   const n = hi.length;
   let sh = Uint32Array.from(hi);
   let sl = Uint32Array.from(lo);
@@ -365,6 +377,7 @@ export function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, 
     }
     [sh, th] = [th, sh];
     [sl, tl] = [tl, sl];
+    yield;
   }
   return [sh, sl];
 }

@@ -26,6 +26,7 @@ import type { Category } from '../engine/types';
 import type { EntryKind, IdentifierEntry, IdentifierKind, ListAction, ListEntry } from './types';
 
 import type { TextListFormat } from './vocabulary';
+import { runSync, STEP, type Steps } from './slices';
 export { TEXT_LIST_FORMATS, type TextListFormat } from './vocabulary';
 
 export const LIST_LIMITS = {
@@ -195,6 +196,11 @@ function parsePlainLine(line: string): LineResult {
 
 /** Parse a text list. Never throws; returns a typed error for whole-list problems. */
 export function parseTextList(text: string, format: TextListFormat, opts: ParseOptions): ListParseResult {
+  return runSync(parseTextListSteps(text, format, opts));
+}
+
+/** parseTextList as steps (src/lists/slices.ts): the worker parses a 1M-line list in slices. */
+export function* parseTextListSteps(text: string, format: TextListFormat, opts: ParseOptions): Steps<ListParseResult> {
   const limits = { ...LIST_LIMITS, ...opts.limits };
   if (text.length > limits.maxBytes) return { ok: false, error: { code: 'too-large', message: `list is larger than the ${limits.maxBytes} bytes allowed` } };
   if (text.includes('\u0000')) return { ok: false, error: { code: 'binary', message: 'list contains binary data (NUL bytes), not text' } };
@@ -248,6 +254,7 @@ export function parseTextList(text: string, format: TextListFormat, opts: ParseO
         issue(i + 1, r.reason, line);
         break;
     }
+    if ((i & (STEP - 1)) === STEP - 1) yield;
   }
   list.entries = [...byKey.values()];
   list.identifiers = [...idents.values()];

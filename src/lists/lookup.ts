@@ -22,6 +22,7 @@ import { canonicalize, type CanonicalUrl } from '../url/canonicalize';
 import { hashKey, hashPrefixes, hostSuffixHashes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
+import type { Steps } from './slices';
 import {
   KIND_SPECIFICITY,
   LIST_LEVELS,
@@ -224,12 +225,23 @@ export function buildIndex(
   entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>,
   identifiers: Iterable<Pick<IdentifierEntry, 'kind' | 'value' | 'source'>> = [],
 ): CompactIndex {
-  return CompactIndex.build(
-    (function* () {
-      yield* indexKeysOf(entries);
-      yield* identifierKeysOf(identifiers);
-    })(),
-  );
+  return CompactIndex.build(allKeysOf(entries, identifiers));
+}
+
+function* allKeysOf(
+  entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>,
+  identifiers: Iterable<Pick<IdentifierEntry, 'kind' | 'value' | 'source'>>,
+): Generator<IndexKey> {
+  yield* indexKeysOf(entries);
+  yield* identifierKeysOf(identifiers);
+}
+
+/** buildIndex as steps (src/lists/slices.ts): the worker builds a 1M-entry index in slices. */
+export function buildIndexSteps(
+  entries: Iterable<Pick<ListEntry, 'kind' | 'value' | 'action' | 'source'>>,
+  identifiers: Iterable<Pick<IdentifierEntry, 'kind' | 'value' | 'source'>> = [],
+): Steps<CompactIndex> {
+  return CompactIndex.buildSteps(allKeysOf(entries, identifiers));
 }
 
 /**
