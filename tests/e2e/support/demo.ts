@@ -154,28 +154,20 @@ export async function walkCase(
       await page.waitForTimeout(300); // let the dialog finish painting for the screenshot
     }
     if (step === 'pay') {
-      // A dialog (high) is in the way: the presenter first presses "继续看" (dismiss).
-      if ((await stageAlert(page))?.mode === 'dialog') {
-        await frameClickInShadow(page, ALERT_TAG, 'dialog button.secondary');
-        await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe[data-testid=stage]')?.contentDocument?.querySelector('scam-sentinel-alert:not([data-mode="dialog"])') ?? null);
+      // The alert is in the way: the presenter first presses "继续看" (dismiss) — in the
+      // interrupting dialog (high) or in the banner (medium), which fills the small stage.
+      const mode = (await stageAlert(page))?.mode;
+      if (mode === 'dialog' || mode === 'banner') {
+        await frameClickInShadow(page, ALERT_TAG, mode === 'dialog' ? 'dialog button.secondary' : '.actions button.secondary');
+        await page.waitForFunction(
+          (was) => {
+            const a = document.querySelector<HTMLIFrameElement>('iframe[data-testid=stage]')?.contentDocument?.querySelector('scam-sentinel-alert');
+            return !a || a.getAttribute('data-mode') !== was;
+          },
+          mode,
+        );
       }
-      const field = stageFrame(page).getByTestId('card-field');
-      if ((await stageAlert(page))?.mode === 'banner') {
-        // A medium page keeps its banner docked in the small stage and it may sit over the
-        // field: the presenter scrolls the field clear of it, then clicks (a real click).
-        let clicked = false;
-        for (const block of ['end', 'start', 'center'] as const) {
-          await field.evaluate((e, b) => e.scrollIntoView({ block: b }), block);
-          clicked = await field.click({ timeout: 3_000 }).then(
-            () => true,
-            () => false,
-          );
-          if (clicked) break;
-        }
-        if (!clicked) throw new Error('the banner covers the card field wherever it is scrolled');
-      } else {
-        await field.click();
-      }
+      await stageFrame(page).getByTestId('card-field').click();
       await page.waitForFunction(() => {
         const f = [...document.querySelectorAll('iframe')].find((x) => x.src.includes('live=1'));
         return f?.contentDocument?.querySelector('scam-sentinel-pause[data-open="true"]') ?? null;
