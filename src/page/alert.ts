@@ -410,16 +410,20 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions,
     }
   };
 
+  /** Close our dialog (not counted as the person closing it) and open our part again. */
+  const reopenDialog = () => {
+    if (dialog.open) {
+      reopening++;
+      const keep = returnFocus;
+      dialog.close();
+      returnFocus = keep;
+    }
+    open();
+  };
   /** Close and open our visible part again: the last element opened is on top of the top layer. */
   const raise = () => {
     if (view.mode === 'dialog') {
-      if (dialog.open) {
-        reopening++;
-        const keep = returnFocus;
-        dialog.close();
-        returnFocus = keep;
-      }
-      open();
+      reopenDialog();
     } else {
       hidePanel();
       showPanel();
@@ -454,13 +458,7 @@ export function mountAlert(doc: Document, locale: Locale, actions: AlertActions,
   sh.onRestored(() => {
     // A detached element leaves the top layer: open again.
     if (panel.matches?.(':popover-open')) hidePanel();
-    if (dialog.open) {
-      reopening++;
-      const keep = returnFocus;
-      dialog.close();
-      returnFocus = keep;
-    }
-    open();
+    reopenDialog();
   });
 
   return {

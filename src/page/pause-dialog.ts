@@ -17,6 +17,7 @@ import type { SensitiveKind } from './sensitive-fields';
 import { fpt as ft } from '../i18n/family/page';
 import { ELDER_CSS } from './elder-css';
 import { speakerIcon } from './speaker-icon';
+import { telHref } from './tel-href';
 
 export const PAUSE_TAG = 'scam-sentinel-pause';
 export const DEFAULT_PAUSE_SECONDS = 15;
@@ -40,12 +41,6 @@ h2 { color: #1e3a8a; }
 .family { font-size: 20px; font-weight: 700; }
 .rules { background: #eff6ff; border-radius: 10px; padding: 8px 12px; }
 `;
-
-/** Keep only what a tel: link may contain. */
-export function telHref(phone: string): string | null {
-  const digits = phone.replace(/[^\d+]/g, '').slice(0, 20);
-  return /\d{3,}/.test(digits) ? `tel:${digits}` : null;
-}
 
 export function createPauseDialog(doc: Document, opts: PauseOptions) {
   let shown: Promise<PauseChoice> | null = null;

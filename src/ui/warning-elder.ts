@@ -18,7 +18,7 @@ import { el } from './dom';
 import type { Request } from './report-panel';
 import { readAgainButton } from './read-aloud';
 import { callWho, guardianErrorText } from './family-guard';
-import { telHref } from '../page/pause-dialog';
+import { telHref } from '../page/tel-href';
 
 export interface ElderWarningDeps {
   root: HTMLElement;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alertModeFor, hasSafeAccountWording, siteInfoFromUrlVerdict } from '../../../src/page/present';
-import { telHref } from '../../../src/page/pause-dialog';
+import { telHref } from '../../../src/page/tel-href';
 
 describe('graduated severity', () => {
   test.each([
