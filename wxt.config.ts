@@ -23,7 +23,9 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       'notifications',
       // Elder mode reads warnings aloud from the background (issue 9); Firefox has no tts API.
-      ...(browser === 'firefox' ? [] : ['tts']),
+      // offscreen: the document that hosts the list builder Worker (Chromium's service
+      // worker cannot start Workers; Firefox's background page can).
+      ...(browser === 'firefox' ? [] : ['tts', 'offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },

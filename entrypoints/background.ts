@@ -8,12 +8,22 @@ import type { NotificationsApi } from '../src/background/blacklist';
 import { createDemoHandlers } from '../src/background/demo';
 import { createFamily } from '../src/background/family';
 import { sentinelEngine } from '../src/background/list-engine';
+import { offscreenBuilder, workerBuilder, type OffscreenApi } from '../src/background/list-builder-client';
 
 // Composition root only: real browser APIs in, listeners registered synchronously
 // at top level (MV3 requirement for wake-up events).
 export default defineBackground(() => {
   let dbPromise: ReturnType<typeof openSentinelDb> | undefined;
   const log = (msg: string) => console.warn(`[ScamSentinel] ${msg}`);
+  // Big lists are built in a Worker: Firefox's background page starts it, Chromium's
+  // service worker cannot and asks its offscreen document to (list-builder-client.ts).
+  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const builder =
+    typeof Worker !== 'undefined'
+      ? workerBuilder(browser.runtime.getURL('/list-builder.js'))
+      : offscreen
+        ? offscreenBuilder(offscreen, (msg) => browser.runtime.sendMessage(msg), browser.runtime.getURL('/offscreen.html'))
+        : undefined;
   const blacklist = createBlacklist({
     db: () => (dbPromise ??= openSentinelDb()),
     local: browser.storage.local,
@@ -30,6 +40,7 @@ export default defineBackground(() => {
     now: () => Date.now(),
     clock: () => performance.now(),
     log,
+    builder,
   });
   // Families and elderly relatives (issue 9): guardian PIN / approval code, family log, read-aloud.
   const family = createFamily({

@@ -10,39 +10,28 @@
  * every stale subscription at once (the once-a-week PC).
  */
 import type { ListService } from './list-service';
-import type { ListStore } from './list-store';
 import type { Dnr } from './dnr';
 import type { NavGuard } from './nav-guard';
 import { UPDATE_ALARM, type Updater } from './updater';
-import { syncListRulesRecorded, type DnrStateStore } from './dnr-state';
+import type { DnrSyncer } from './dnr-state';
 
 export interface LifecycleParts {
   lists: ListService;
-  store: ListStore;
   dnr: Dnr;
-  dnrState: DnrStateStore;
+  syncer: DnrSyncer;
   guard: NavGuard;
   updater: Updater;
-  warningPage: string;
   log?: (msg: string) => void;
 }
 
 export function blacklistLifecycle(parts: LifecycleParts) {
-  const { lists, store, dnr, guard, updater } = parts;
-  const deps = { log: parts.log, warningPage: parts.warningPage };
+  const { lists, dnr, guard, updater } = parts;
+  const deps = { log: parts.log };
 
   /** DNR rules = what the stored lists say (repairs a worker killed between swap and sync). */
-  function ensureDnrInSync(): Promise<void> {
-    // Under the list lock, so it cannot interleave with a swap's own rule sync.
-    return lists.withLock(async () => {
-      const source = await store.loadDnrSource();
-      if (!source) return;
-      const state = await parts.dnrState.get();
-      // The redirect target changes too: Chromium's use_dynamic_url id is new each browser
-      // session, and rules stored with the old one would redirect to a dead page.
-      if (state?.generation === source.generation && state.warningPage === deps.warningPage) return;
-      await syncListRulesRecorded(dnr, parts.dnrState, source, source.generation, deps.warningPage);
-    });
+  async function ensureDnrInSync(): Promise<void> {
+    // Under the list lock (no swap half-way), and in the syncer's queue (one sync at a time).
+    await lists.withLock(() => parts.syncer.sync({ ifNeeded: true }));
   }
 
   async function prepare(startup: boolean): Promise<void> {

@@ -19,7 +19,8 @@ import { createBypass } from './bypass';
 import { createNavGuard } from './nav-guard';
 import { createUpdater, type AlarmsApi, type FetchFn, type UpdaterLimits } from './updater';
 import { createFeedDriver } from './feed-driver';
-import { createDnrStateStore, syncListRulesRecorded } from './dnr-state';
+import { createDnrStateStore, createDnrSyncer } from './dnr-state';
+import type { ListBuilder } from './list-builder-client';
 import { blacklistHandlers } from './blacklist-handlers';
 import { blacklistLifecycle } from './blacklist-lifecycle';
 
@@ -62,6 +63,8 @@ export interface BlacklistDeps {
   engine?: ListEngine;
   seed?: SeedList;
   dnrOptions?: Partial<Omit<DnrOptions, 'warningPage'>>;
+  /** Builds big lists off the worker's thread (list-builder-client.ts); optional. */
+  builder?: ListBuilder;
   limits?: Partial<UpdaterLimits>;
 }
 
@@ -85,6 +88,7 @@ export function createBlacklist(deps: BlacklistDeps) {
   const store = createListStore(deps.db);
   const dnr = createDnr(deps.dnr, { warningPage: deps.warningPage, ...DEFAULT_DNR_OPTIONS, ...deps.dnrOptions });
   const dnrState = createDnrStateStore(deps.local);
+  const syncer = createDnrSyncer({ dnr, state: dnrState, store, warningPage: deps.warningPage, log: deps.log });
   const lists = createListService({
     store,
     engine,
@@ -92,9 +96,17 @@ export function createBlacklist(deps: BlacklistDeps) {
     now: deps.now,
     log: deps.log,
     clock: deps.clock,
-    onListRulesChanged: async (plan, generation) => {
-      const { covered, total } = await syncListRulesRecorded(dnr, dnrState, plan, generation, deps.warningPage);
-      if (covered < total) deps.log?.(`DNR holds ${covered} of ${total} blocked domains; the rest is caught on navigation`);
+    builder: deps.builder,
+    // A swap waits for its rules; a big plan (many calls) runs on after it returns, and
+    // the nav guard covers what is not installed yet (dnr-state.ts).
+    onListRulesChanged: async () => {
+      const run = syncer.sync();
+      const size = await store.dnrPlanSize().catch(() => null);
+      if (size && Math.min(size.block, dnr.options.maxDomains) + size.allow > dnr.options.chunk) {
+        run.catch((err: unknown) => deps.log?.(`DNR sync failed: ${String(err)}`));
+        return;
+      }
+      await run;
     },
     onUserRulesChanged: (user) => dnr.syncUserRules(user),
   });
@@ -129,7 +141,7 @@ export function createBlacklist(deps: BlacklistDeps) {
   }
 
   const handlers = blacklistHandlers({ lists, engine, bypass, updater, now: deps.now, random: deps.random });
-  const lifecycle = blacklistLifecycle({ lists, store, dnr, dnrState, guard, updater, warningPage: deps.warningPage, log: deps.log });
+  const lifecycle = blacklistLifecycle({ lists, dnr, syncer, guard, updater, log: deps.log });
 
   return { handlers, lists, store, dnr, bypass, guard, updater, ...lifecycle };
 }

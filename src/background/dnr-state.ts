@@ -5,7 +5,7 @@
  */
 import type { StorageArea } from '../settings/store';
 import type { Dnr } from './dnr';
-import type { DnrPlanSource } from './list-store';
+import type { DnrPlanSource, ListStore } from './list-store';
 
 export const DNR_STATE_KEY = 'lists:dnrState';
 
@@ -36,3 +36,42 @@ export async function syncListRulesRecorded(dnr: Pick<Dnr, 'syncListRules'>, sta
   await state.set(next);
   return next;
 }
+
+export interface DnrSyncerDeps {
+  dnr: Pick<Dnr, 'syncListRules' | 'options'>;
+  state: DnrStateStore;
+  store: Pick<ListStore, 'loadDnrSource'>;
+  warningPage: string;
+  log?: (msg: string) => void;
+}
+
+/**
+ * Brings the list rules in line with the stored DNR plan, one sync at a time. The plan
+ * is read in small records, only as far as the DNR budget (dnr.options.maxDomains), and
+ * dnr.ts installs it at most `chunk` domains per call: the worker never marshals a
+ * million domains in one go. The queue is a lock, not state: a worker that dies mid-way
+ * leaves the recorded state on the old generation, so the nav guard keeps catching
+ * listed hosts, and the next install/start-up sync repairs the rules.
+ */
+export function createDnrSyncer(deps: DnrSyncerDeps) {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    /** Sync to the stored plan (unless the rules already match it, for `ifNeeded`). */
+    sync(opts: { ifNeeded?: boolean } = {}): Promise<DnrState | null> {
+      const run = queue.then(async () => {
+        const source = await deps.store.loadDnrSource(deps.dnr.options.maxDomains);
+        if (!source) return null;
+        const state = await deps.state.get();
+        // The redirect target is part of the rules: Chromium's use_dynamic_url id is new
+        // each browser session, and rules built with the old one redirect to a dead page.
+        if (opts.ifNeeded && state?.generation === source.generation && state.warningPage === deps.warningPage) return state;
+        const next = await syncListRulesRecorded(deps.dnr, deps.state, source, source.generation, deps.warningPage);
+        if (next.covered < next.total) deps.log?.(`DNR holds ${next.covered} of ${next.total} blocked domains; the rest is caught on navigation`);
+        return next;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+export type DnrSyncer = ReturnType<typeof createDnrSyncer>;

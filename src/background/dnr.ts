@@ -17,11 +17,12 @@
  *
  * Redirect target: the warning-URL format of src/url/warning-url.ts (DNR cannot
  * percent-encode, so the rule's regexSubstitution puts the RAW URL in the fragment). Still
- * one regex rule per 100,000-domain chunk (Chromium allows 1,000 regex rules).
+ * one regex rule per chunk (Chromium allows 1,000 regex rules; the budget needs 30).
  */
 import type { DnrPlanSource, UserLists } from './list-store';
 import { warningRedirectSubstitution } from '../url/warning-url';
 import { DNR_PRIORITY } from '../lists/precedence';
+import { yieldToLoop } from '../lists/slices';
 
 export interface DnrRule {
   id: number;
@@ -56,7 +57,16 @@ export interface DnrOptions {
   chunk: number;
 }
 
-export const DEFAULT_DNR_OPTIONS = { maxDomains: 1_000_000, chunk: 100_000 } as const;
+/**
+ * maxDomains: list domains put into DNR rules. Every updateDynamicRules call re-indexes
+ * ALL dynamic rules in the browser (about 4 µs per domain: 4 s at 1,000,000), and the
+ * worker itself spends about 1 µs per domain marshalling a call's arguments, during which
+ * it answers nothing. So the rules are installed `chunk` domains per call (≈ 10 ms of the
+ * worker each), and the budget is kept where the whole sequence stays a few seconds
+ * (measured by tests/perf/worker-responsiveness.ts). Listed domains beyond it are still
+ * blocked, by the nav guard at onBeforeNavigate. Seed and the person's own lists come first.
+ */
+export const DEFAULT_DNR_OPTIONS = { maxDomains: 150_000, chunk: 5_000 } as const;
 
 const MAIN_FRAME = ['main_frame'];
 const inRange = (id: number, [lo, hi]: readonly [number, number]) => id >= lo && id <= hi;
@@ -89,7 +99,7 @@ export function buildListRules(plan: DnrPlanSource, opts: DnrOptions): { rules: 
   const rules: DnrRule[] = [];
   chunks(block, opts.chunk).forEach((c, i) => rules.push(redirectRule(RULE_RANGES.listBlock[0] + i, PRIORITY.listBlock, c, opts.warningPage)));
   chunks(allow, opts.chunk).forEach((c, i) => rules.push(allowRule(RULE_RANGES.listAllow[0] + i, PRIORITY.listAllow, c)));
-  return { rules, covered: block.length, total: plan.block.length };
+  return { rules, covered: block.length, total: Math.max(plan.blockTotal ?? 0, plan.block.length) };
 }
 
 export function buildUserRules(user: UserLists, opts: DnrOptions): DnrRule[] {
@@ -104,8 +114,21 @@ export function createDnr(api: DnrApi, opts: DnrOptions) {
     // Every id of our ranges (ids that do not exist are ignored), so we never have to read
     // back a million domains with getDynamicRules just to learn which ids are in use.
     const remove = ranges.flatMap((rg) => idsIn(rg, rg[1] - rg[0] + 1));
-    // One call: updateDynamicRules is atomic (all or nothing).
-    await api.updateDynamicRules({ removeRuleIds: remove, addRules: add });
+    const domains = add.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
+    if (domains <= opts.chunk) {
+      // One call: updateDynamicRules is atomic (all or nothing).
+      await api.updateDynamicRules({ removeRuleIds: remove, addRules: add });
+      return;
+    }
+    // Bigger: the first call swaps the old rules out, then one rule (≤ chunk domains) per
+    // call, allow rules first so an allowed domain is never blocked half-way. Until the
+    // last call the recorded DNR state is the old one, so the nav guard covers the gap.
+    const ordered = [...add.filter((r) => r.action.type === 'allow'), ...add.filter((r) => r.action.type !== 'allow')];
+    await api.updateDynamicRules({ removeRuleIds: remove, addRules: ordered.slice(0, 1) });
+    for (const rule of ordered.slice(1)) {
+      await yieldToLoop();
+      await api.updateDynamicRules({ addRules: [rule] });
+    }
   }
   return {
     options: opts,

@@ -10,7 +10,7 @@
  */
 import { CompactIndex } from '../lists/compact-index';
 import { parseTextList, parseTextListSteps, type ListParseResult } from '../lists/formats';
-import { runSliced, SLICE_MS, type SliceStats } from '../lists/slices';
+import { runSliced, SLICE_MS, type SliceStats, type Steps } from '../lists/slices';
 import type { ListErrorCode, TextListFormat } from '../lists/vocabulary';
 import { buildIndex, buildIndexSteps, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
 import type { IdentifierEntry, ListEntry, UrlVerdict } from '../lists/types';
@@ -41,9 +41,15 @@ export interface ListEngine {
   buildIndex(entries: readonly ListEntry[], identifiers?: readonly IdentifierEntry[]): CompiledIndex;
   /** buildIndex in slices that give the event loop back (src/lists/slices.ts). */
   buildIndexSliced(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[], stats?: SliceStats): Promise<CompiledIndex>;
+  /** buildIndex as steps, driven by the caller (sliced in the worker, at once in the list builder). */
+  buildIndexSteps(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[]): Steps<CompiledIndex>;
+  /** parseList as steps, driven by the caller. */
+  parseListSteps(text: string, format: TextListFormat, source: string, now: number): Steps<ParseOutcome>;
   /** parseList in slices that give the event loop back. */
   parseListSliced(text: string, format: TextListFormat, source: string, now: number): Promise<ParseOutcome>;
   loadIndex(bytes: Uint8Array): CompiledIndex;
+  /** loadIndex as steps (the check of a 1M-key index is sliced in the worker). */
+  loadIndexSteps(bytes: Uint8Array): Steps<CompiledIndex>;
   confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
   canonicalHost(url: string): string | null;
@@ -95,7 +101,16 @@ export const sentinelEngine: ListEngine = {
   parseListSliced: async (text, format, source, now) => outcome(await runSliced(parseTextListSteps(text, format, { source, now }), SLICE_MS)),
   buildIndex: (entries, identifiers = []) => wrap(buildIndex(entries, identifiers)),
   buildIndexSliced: async (entries, identifiers, stats) => wrap(await runSliced(buildIndexSteps(entries, identifiers), SLICE_MS, stats)),
+  *buildIndexSteps(entries, identifiers) {
+    return wrap(yield* buildIndexSteps(entries, identifiers));
+  },
+  *parseListSteps(text, format, source, now) {
+    return outcome(yield* parseTextListSteps(text, format, { source, now }));
+  },
   loadIndex: (bytes) => wrap(CompactIndex.fromBytes(bytes)),
+  *loadIndexSteps(bytes) {
+    return wrap(yield* CompactIndex.fromBytesSteps(bytes));
+  },
   confirm: (probe, records, now) => confirmVerdict(probe.hits, records, now),
   canonicalHost(url) {
     if (!/^https?:\/\//i.test(url.trim())) return null;

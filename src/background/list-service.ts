@@ -14,8 +14,13 @@ import { keyHashHex } from '../lists/hash';
 import { GENUINE_SERVICE_NUMBERS } from '../lists/service-numbers';
 import { LEVEL_ACTION, userLevelMatch } from '../lists/precedence';
 import type { CompiledIndex, IndexProbe, ListEngine } from './list-engine';
-import { runSliced, runSync, SLICE_MS, STEP, type SliceStats, type Steps } from '../lists/slices';
-import { buildHitMetaSteps, encodeEntriesSteps, encodeIdentifiersSteps, metaKeyOf, type HitMetaTuple, type DnrPlanSource, type ListMeta, type ListStore, type UserLists } from './list-store';
+import { runSliced, type SliceStats } from '../lists/slices';
+import { metaKeyOf, type HitMetaTuple, type ListMeta, type ListStore, type UserLists } from './list-store';
+import { rebuildStored, runTextJob, slicedDrive, type ListChange, type TextJob, type TextJobResult } from './list-rebuild';
+import type { ListBuilder } from './list-builder-client';
+
+// The DNR plan's one home is list-rebuild.ts; re-exported for callers and tests.
+export { dnrPlanFrom, dnrPlanSteps } from './list-rebuild';
 
 export interface SeedList {
   /** Bumped whenever the bundled file changes; a newer build replaces the stored seed. */
@@ -33,8 +38,13 @@ export interface ListServiceDeps {
   log?: (msg: string) => void;
   /** Monotonic clock (performance.now) for the timing lines in the log; optional. */
   clock?: () => number;
-  /** Called after every committed change with what the DNR rules must become. */
-  onListRulesChanged?: (plan: DnrPlanSource, generation: number) => Promise<void>;
+  /** Called after every committed change: the DNR rules must follow the stored plan of `generation`. */
+  onListRulesChanged?: (generation: number) => Promise<void>;
+  /**
+   * Builds big text lists off this thread (a dedicated Worker: list-builder-client.ts).
+   * Without one, or when it fails, the same job runs here in slices.
+   */
+  builder?: ListBuilder;
   onUserRulesChanged?: (user: UserLists) => Promise<void>;
 }
 
@@ -57,28 +67,8 @@ export const MAX_USER_HOSTS = 5000;
 
 export { hostInDomain } from '../lists/precedence';
 
-export function dnrPlanFrom(entries: readonly ListEntry[], now: number): DnrPlanSource {
-  return runSync(dnrPlanSteps(entries, now));
-}
-
-/** dnrPlanFrom as steps (src/lists/slices.ts), for the worker. */
-export function* dnrPlanSteps(entries: readonly ListEntry[], now: number): Steps<DnrPlanSource> {
-  const block = new Set<string>();
-  const allow = new Set<string>();
-  let n = 0;
-  for (const e of entries) {
-    if ((++n & (STEP - 1)) === 0) yield;
-    if (e.expires !== undefined && e.expires <= now) continue;
-    // DNR requestDomains match the domain and every subdomain: exactly our 'domain'
-    // kind (and IP literals). Exact hosts and URL prefixes stay with the nav guard.
-    if (e.kind !== 'domain' && e.kind !== 'ip') continue;
-    (e.action === 'allow' ? allow : block).add(e.value);
-  }
-  for (const a of allow) block.delete(a);
-  const out = { block: [...block], allow: [...allow] };
-  yield;
-  return out;
-}
+/** Downloads at least this big are parsed and indexed by the list builder, off the worker's thread. */
+export const BUILDER_MIN_BYTES = 512 * 1024;
 
 let genuine: Set<string> | null = null;
 /** Hashes of the genuine service numbers, as a page would send them (computed once). */
@@ -90,11 +80,15 @@ function genuineHashes(): Set<string> {
 export function createListService(deps: ListServiceDeps) {
   const { store, engine } = deps;
   // memRecords: metadata for the in-memory seed fallback (nothing stored yet).
-  let cached: { generation: number; index: CompiledIndex; memRecords?: Map<string, ListEntry[]> } | null = null;
+  type Cached = { generation: number; index: CompiledIndex; memRecords?: Map<string, ListEntry[]> };
+  let cached: Cached | null = null;
   let userCache: UserLists | null = null;
   // Metadata of the last few hit keys (a cache of IndexedDB reads, cleared on every swap).
   const shardCache = new Map<string, HitMetaTuple[]>();
   let chain: Promise<unknown> = Promise.resolve();
+  // List metadata as last read (a cache, emptied by every write): a verdict names its list
+  // without waiting behind the list builder's long write transaction.
+  const metaCache = new Map<string, ListMeta | null>();
 
   /** Run list changes one at a time (a lock, not state: losing it on restart is harmless). */
   function serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -107,8 +101,18 @@ export function createListService(deps: ListServiceDeps) {
     return deps.seed.entries();
   }
 
+  let loading: Promise<Cached> | null = null;
   async function index(): Promise<CompiledIndex> {
     if (cached) return cached.index;
+    // One read however many verdicts ask at once.
+    loading ??= loadStored().finally(() => {
+      loading = null;
+    });
+    return (await loading).index;
+  }
+
+  /** Read the stored merged index (or build the seed's in memory) and make it the one in use. */
+  async function loadStored(): Promise<Cached> {
     const t0 = deps.clock?.() ?? 0;
     const merged = await store.loadMerged().catch((err: unknown) => {
       deps.log?.(`loading merged index failed: ${String(err)}`);
@@ -117,13 +121,14 @@ export function createListService(deps: ListServiceDeps) {
     const t1 = deps.clock?.() ?? 0;
     let loaded: CompiledIndex | null = null;
     try {
-      loaded = merged ? engine.loadIndex(merged.bytes) : null;
+      loaded = merged ? await runSliced(engine.loadIndexSteps(merged.bytes)) : null;
     } catch (err) {
       // A corrupt or foreign blob: protect with the seed until the next list change rebuilds it.
       deps.log?.(`merged index unreadable: ${String(err)}`);
     }
+    let next: Cached;
     if (merged && loaded) {
-      cached = { generation: merged.generation, index: loaded };
+      next = { generation: merged.generation, index: loaded };
       if (deps.clock) deps.log?.(`merged index: ${loaded.size} keys, read ${Math.round(t1 - t0)} ms, load ${Math.round(deps.clock() - t1)} ms`);
     } else {
       // Nothing stored yet (first start, or storage refused): the bundled seed still protects.
@@ -133,9 +138,10 @@ export function createListService(deps: ListServiceDeps) {
         const k = metaKeyOf(e);
         memRecords.set(k, [...(memRecords.get(k) ?? []), e]);
       }
-      cached = { generation: 0, index: engine.buildIndex(entries), memRecords };
+      next = { generation: 0, index: engine.buildIndex(entries), memRecords };
     }
-    return cached.index;
+    cached = next;
+    return next;
   }
 
   async function userLists(): Promise<UserLists> {
@@ -171,39 +177,58 @@ export function createListService(deps: ListServiceDeps) {
     return engine.confirm(probe, (k) => records.get(k), deps.now());
   }
 
-  async function rebuild(change: { meta?: ListMeta; entries?: ListEntry[]; identifiers?: IdentifierEntry[]; removeId?: string }): Promise<void> {
-    const metas = await store.allMeta();
-    const all: ListEntry[] = [];
-    const ids: IdentifierEntry[] = [];
-    for (const m of metas) {
-      if (m.id === change.removeId || m.id === change.meta?.id) continue;
-      // Element by element: spreading 100,000+ entries into push() overflows the stack.
-      for (const e of await store.getEntries(m.id)) all.push(e);
-      for (const e of await store.getIdentifiers(m.id)) ids.push(e);
-    }
-    if (change.entries) for (const e of change.entries) all.push(e);
-    if (change.identifiers) for (const e of change.identifiers) ids.push(e);
+  async function rebuild(change: ListChange): Promise<void> {
+    metaCache.clear();
     const clock = deps.clock ?? (() => 0);
-    const t0 = clock();
     // Everything long is built ASIDE in slices (src/lists/slices.ts): between slices the
     // event loop is free, so navigation checks answer from the current index meanwhile.
     const stats: SliceStats = { slices: 0, longestMs: 0 };
-    const built = await engine.buildIndexSliced(all, ids, stats);
-    const generation = (await store.currentGeneration()) + 1;
-    const plan = await runSliced(dnrPlanSteps(all, deps.now()), SLICE_MS, stats);
-    const hitMeta = await runSliced(buildHitMetaSteps(all, ids), SLICE_MS, stats);
-    const encoded = {
-      entries: change.entries ? await runSliced(encodeEntriesSteps(change.entries), SLICE_MS, stats) : undefined,
-      identifiers: change.entries || change.identifiers ? await runSliced(encodeIdentifiersSteps(change.identifiers ?? []), SLICE_MS, stats) : undefined,
-    };
-    const bytes = built.toBytes();
-    const t1 = clock();
-    await store.commit({ ...change, encoded, merged: { bytes, generation, builtAt: deps.now() }, dnr: plan, hitMeta });
-    const t2 = clock();
-    cached = { generation, index: built };
+    const r = await rebuildStored({ store, engine, now: deps.now, drive: slicedDrive(stats) }, change, clock);
+    cached = { generation: r.generation, index: r.index };
     shardCache.clear();
-    await deps.onListRulesChanged?.(plan, generation);
-    if (deps.clock) deps.log?.(`lists swapped: ${all.length} entries, build ${Math.round(t1 - t0)} ms (${stats.slices} slices, longest ${Math.round(stats.longestMs)} ms), commit ${Math.round(t2 - t1)} ms, rules ${Math.round(clock() - t2)} ms`);
+    metaCache.clear();
+    const t2 = clock();
+    await deps.onListRulesChanged?.(r.generation);
+    if (deps.clock) deps.log?.(`lists swapped: ${r.entries} entries, build ${Math.round(r.timings.buildMs)} ms (${stats.slices} slices, longest ${Math.round(stats.longestMs)} ms), commit ${Math.round(r.timings.commitMs)} ms, rules ${Math.round(clock() - t2)} ms`);
+  }
+
+  /** A text list: by the list builder when big (this thread stays free), else here in slices. */
+  async function textJob(job: TextJob): Promise<TextJobResult> {
+    try {
+      return await textJobUncached(job);
+    } finally {
+      metaCache.clear();
+    }
+  }
+
+  async function textJobUncached(job: TextJob): Promise<TextJobResult> {
+    if (deps.builder && job.bytes.length >= BUILDER_MIN_BYTES) {
+      const t0 = deps.clock?.() ?? 0;
+      try {
+        await store.putJobBytes(job.meta.id, job.bytes);
+        const r = await deps.builder.runText({ jobId: job.meta.id, meta: job.meta, patch: job.patch, maxEntries: job.maxEntries, now: deps.now() });
+        if (r.ok) {
+          // The builder committed a new generation: read it, then swap (the old index
+          // answers until then, so no verdict waits for the read).
+          await loadStored();
+          shardCache.clear();
+          await deps.onListRulesChanged?.(r.generation);
+          if (deps.clock) deps.log?.(`list ${job.meta.id} built off-thread: ${r.entryCount} entries in ${Math.round(deps.clock() - t0)} ms`);
+        }
+        return r;
+      } catch (err) {
+        // No builder after all (offscreen refused, worker crashed): same job, here, in slices.
+        deps.log?.(`list builder unavailable (${String(err).slice(0, 200)}); building in the worker`);
+        await store.dropJobBytes(job.meta.id).catch(() => undefined);
+      }
+    }
+    const stats: SliceStats = { slices: 0, longestMs: 0 };
+    const r = await runTextJob({ store, engine, now: deps.now, drive: slicedDrive(stats) }, job);
+    if (!r.ok) return r;
+    cached = { generation: r.generation, index: r.index! };
+    shardCache.clear();
+    await deps.onListRulesChanged?.(r.generation);
+    return { ok: true, generation: r.generation, entryCount: r.entryCount, rejected: r.rejected };
   }
 
   return {
@@ -211,7 +236,12 @@ export function createListService(deps: ListServiceDeps) {
     userLists,
     /** Run `fn` under the same lock as list swaps. */
     withLock: <T>(fn: () => Promise<T>) => serialized(fn),
-    getMeta: (id: string) => store.getMeta(id),
+    async getMeta(id: string): Promise<ListMeta | null> {
+      if (metaCache.has(id)) return metaCache.get(id)!;
+      const meta = await store.getMeta(id);
+      metaCache.set(id, meta);
+      return meta;
+    },
     allMeta: () => store.allMeta(),
     entriesOf: (id: string) => store.getEntries(id),
     identifiersOf: (id: string) => store.getIdentifiers(id),
@@ -293,11 +323,17 @@ export function createListService(deps: ListServiceDeps) {
     replaceList(meta: ListMeta, entries: ListEntry[], identifiers: IdentifierEntry[] = []): Promise<void> {
       return serialized(() => rebuild({ meta: { ...meta, entryCount: entries.length + identifiers.length }, entries, identifiers }));
     },
+    /** Parse a downloaded text list and swap it in (atomic; see textJob). Never throws. */
+    replaceFromText(job: TextJob): Promise<TextJobResult> {
+      return serialized(() => textJob(job));
+    },
     /** Add a subscription that has no entries yet (its first update fills it). */
     addList(meta: ListMeta): Promise<void> {
       return serialized(async () => {
         if (await store.getMeta(meta.id)) throw new Error('exists');
+        metaCache.clear();
         await store.putMeta(meta);
+        metaCache.clear();
       });
     },
     removeList(id: string): Promise<void> {
@@ -307,10 +343,12 @@ export function createListService(deps: ListServiceDeps) {
     /** Status-only change (errors, backoff): serialized with swaps so it never overwrites one. */
     updateMeta(id: string, patch: Partial<ListMeta>): Promise<ListMeta | null> {
       return serialized(async () => {
+        metaCache.clear();
         const meta = await store.getMeta(id);
         if (!meta) return null;
         const next = { ...meta, ...patch };
         await store.putMeta(next);
+        metaCache.clear();
         return next;
       });
     },
@@ -337,6 +375,7 @@ export function createListService(deps: ListServiceDeps) {
       cached = null;
       userCache = null;
       shardCache.clear();
+      metaCache.clear();
     },
   };
 }

@@ -5,10 +5,15 @@
  *              (id 'user': the person's own allow/block hosts, checked before any list).
  *   listBlobs  'entries:<id>'  that list's entries (needed to rebuild the merged index)
  *              'ids:<id>'      that list's identifiers (phone, bank card, USDT, QQ, WeChat)
- *              'merged'        the serialized merged index of seed + subscriptions: ONE
- *                              record, so a cold worker loads it in one read
+ *              'merged'        the serialized merged index of seed + subscriptions, its first
+ *              'merged:<i>'    MERGED_PART bytes and the rest in parts read in parallel: no
+ *                              single read deserializes megabytes on the worker's thread
  *              'generation'    the merged index's generation alone (cheap to read)
- *              'dnr'           the domains the DNR rules were built from (resync after a crash)
+ *              'dnr'           which generation the DNR plan below belongs to, and its totals
+ *              'dnr:b:<i>' / 'dnr:a:<i>'  the blocked / allowed domains the DNR rules are
+ *                              built from, DNR_PLAN_CHUNK per record ('\n'-joined), so the
+ *                              worker reads them one small record at a time
+ *              'job:<id>'      a downloaded list handed to the list builder (deleted by it)
  *              'hitmeta:<b>'   entry metadata (category, source, firstSeen, expiry) in
  *                              HIT_META_BUCKETS shards keyed by metaKey ("domain:x.example");
  *                              the index holds no entry text, so a hit reads ONE shard
@@ -78,7 +83,59 @@ export interface MergedRecord {
 export interface DnrPlanSource {
   block: string[];
   allow: string[];
+  /** Blocked domains in the whole plan, when `block` holds only the first of them. */
+  blockTotal?: number;
 }
+
+/** Domains per stored DNR plan record (one record ≈ 200 KB, parsed in about a millisecond). */
+export const DNR_PLAN_CHUNK = 8000;
+
+/** The DNR plan as stored: '\n'-joined domain chunks (UTF-8), built aside in steps. */
+export interface EncodedDnrPlan {
+  block: Uint8Array[];
+  allow: Uint8Array[];
+  blockTotal: number;
+  allowTotal: number;
+}
+
+export function* encodeDnrPlanSteps(plan: DnrPlanSource): Steps<EncodedDnrPlan> {
+  const enc = new TextEncoder();
+  const pieces = function* (xs: readonly string[]): Steps<Uint8Array[]> {
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < xs.length; i += DNR_PLAN_CHUNK) {
+      out.push(enc.encode(xs.slice(i, i + DNR_PLAN_CHUNK).join('\n')));
+      yield;
+    }
+    return out;
+  };
+  return { block: yield* pieces(plan.block), allow: yield* pieces(plan.allow), blockTotal: plan.block.length, allowTotal: plan.allow.length };
+}
+/** Bytes per stored part of the merged index and of a waiting download. */
+export const MERGED_PART = 512 * 1024;
+const partsOf = (bytes: Uint8Array): Uint8Array[] => {
+  const out: Uint8Array[] = [];
+  // slice, not subarray: a view would be cloned with its whole buffer.
+  for (let o = 0; o < bytes.length || out.length === 0; o += MERGED_PART) out.push(bytes.slice(o, o + MERGED_PART));
+  return out;
+};
+const joinParts = (parts: ReadonlyArray<Uint8Array | ArrayBuffer>, size: number): Uint8Array | null => {
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    const b = asBytes(p);
+    if (o + b.length > size) return null;
+    out.set(b, o);
+    o += b.length;
+  }
+  return o === size ? out : null;
+};
+
+const isEncodedPlan = (p: DnrPlanSource | EncodedDnrPlan): p is EncodedDnrPlan => 'allowTotal' in p;
+const dnrChunkKey = (kind: 'b' | 'a', i: number) => `dnr:${kind}:${i}`;
+const decodeChunk = (bytes: ArrayBuffer | Uint8Array): string[] => {
+  const text = new TextDecoder().decode(bytes);
+  return text ? text.split('\n') : [];
+};
 
 export class StorageQuotaError extends Error {
   constructor(cause: unknown) {
@@ -207,8 +264,17 @@ export function createListStore(db: () => Promise<Db>) {
     },
     /** The merged index in ONE read (cold worker path). */
     async loadMerged(): Promise<MergedRecord | null> {
-      const row = await (await db()).get('listBlobs', 'merged');
-      return row ? ({ ...row, bytes: asBytes(row.bytes) } as MergedRecord) : null;
+      const d = await db();
+      const tx = d.transaction('listBlobs');
+      const row = await tx.store.get('merged');
+      if (!row) return null;
+      const parts = Number(row.parts ?? 1);
+      if (parts <= 1) return { ...row, bytes: asBytes(row.bytes) } as MergedRecord;
+      // The other parts in parallel: each arrives (and is deserialized) in its own task.
+      const rest = await Promise.all(Array.from({ length: parts - 1 }, (_, i) => tx.store.get(`merged:${i + 1}`)));
+      if (rest.some((r) => !r || r.generation !== row.generation)) return null;
+      const bytes = joinParts([row.bytes, ...rest.map((r) => r!.bytes)], Number(row.size));
+      return bytes ? ({ ...row, bytes } as MergedRecord) : null;
     },
     /** Metadata of one key, read only on a hit (one shard). */
     async hitMeta(metaKey: string): Promise<HitMetaTuple[]> {
@@ -224,11 +290,63 @@ export function createListStore(db: () => Promise<Db>) {
       if (row) return Number(row.generation ?? 0);
       return Number((await d.get('listBlobs', 'merged'))?.generation ?? 0);
     },
-    async loadDnrSource(): Promise<(DnrPlanSource & { generation: number }) | null> {
+    /**
+     * The DNR plan of the stored generation: the first `maxBlock` blocked domains (the DNR
+     * budget) and every allowed one, read one small record at a time so the worker is
+     * never busy for long; `blockTotal` tells how many the whole plan has.
+     */
+    async loadDnrSource(maxBlock = Infinity): Promise<(DnrPlanSource & { generation: number; blockTotal: number }) | null> {
+      const d = await db();
+      const row = await d.get('listBlobs', 'dnr');
+      if (!row) return null;
+      const generation = Number(row.generation ?? 0);
+      if (typeof row.blockChunks !== 'number') {
+        // Stored by an earlier version: one JSON record.
+        const parsed = JSON.parse(new TextDecoder().decode(row.bytes)) as DnrPlanSource;
+        return { block: parsed.block.slice(0, maxBlock), allow: parsed.allow, blockTotal: parsed.block.length, generation };
+      }
+      const read = async (kind: 'b' | 'a', chunks: number, max: number): Promise<string[]> => {
+        const out: string[] = [];
+        for (let i = 0; i < chunks && out.length < max; i++) {
+          const r = await d.get('listBlobs', dnrChunkKey(kind, i));
+          for (const x of r ? decodeChunk(r.bytes) : []) if (out.length < max) out.push(x);
+        }
+        return out;
+      };
+      const block = await read('b', Number(row.blockChunks), maxBlock);
+      const allow = await read('a', Number(row.allowChunks ?? 0), Infinity);
+      return { block, allow, blockTotal: Number(row.blockTotal ?? block.length), generation };
+    },
+    /** How many domains the stored DNR plan has (one small read). */
+    async dnrPlanSize(): Promise<{ generation: number; block: number; allow: number } | null> {
       const row = await (await db()).get('listBlobs', 'dnr');
       if (!row) return null;
-      const parsed = JSON.parse(new TextDecoder().decode(row.bytes)) as DnrPlanSource;
-      return { ...parsed, generation: Number(row.generation ?? 0) };
+      if (typeof row.blockTotal !== 'number') return { generation: Number(row.generation ?? 0), block: Infinity, allow: 0 };
+      return { generation: Number(row.generation ?? 0), block: row.blockTotal, allow: Number(row.allowTotal ?? 0) };
+    },
+    /** A downloaded list waiting for the list builder (written by the worker, read by the builder). */
+    async putJobBytes(id: string, bytes: Uint8Array): Promise<void> {
+      const d = await db();
+      const tx = d.transaction('listBlobs', 'readwrite');
+      tx.store.delete(IDBKeyRange.bound(`job:${id}:`, `job:${id};`, false, true)).catch(() => undefined);
+      // One part per task (each put copies and clones its part right away): the worker stays free.
+      let parts = 0;
+      for (let o = 0; o < bytes.length || parts === 0; o += MERGED_PART) await tx.store.put({ id: `job:${id}:${parts++}`, bytes: bytes.slice(o, o + MERGED_PART) });
+      await tx.store.put({ id: `job:${id}`, bytes: new Uint8Array(0), parts, size: bytes.length });
+      await tx.done;
+    },
+    async takeJobBytes(id: string): Promise<Uint8Array | null> {
+      const d = await db();
+      const row = await d.get('listBlobs', `job:${id}`);
+      if (!row) return null;
+      const parts = await Promise.all(Array.from({ length: Number(row.parts ?? 0) }, (_, i) => d.get('listBlobs', `job:${id}:${i}`)));
+      await this.dropJobBytes(id);
+      if (parts.some((p) => !p)) return null;
+      return joinParts(parts.map((p) => p!.bytes), Number(row.size));
+    },
+    async dropJobBytes(id: string): Promise<void> {
+      const tx = (await db()).transaction('listBlobs', 'readwrite');
+      await Promise.all([tx.store.delete(`job:${id}`), tx.store.delete(IDBKeyRange.bound(`job:${id}:`, `job:${id};`, false, true)), tx.done]);
     },
     async getUserLists(): Promise<UserLists> {
       const row = (await (await db()).get('lists', 'user')) as unknown as UserLists | undefined;
@@ -249,7 +367,8 @@ export function createListStore(db: () => Promise<Db>) {
       /** entries / identifiers already encoded aside (encodeEntriesSteps), so the transaction does no long work. */
       encoded?: { entries?: Uint8Array; identifiers?: Uint8Array };
       merged: { bytes: Uint8Array; generation: number; builtAt: number };
-      dnr: DnrPlanSource;
+      /** The DNR plan (encoded aside with encodeDnrPlanSteps, or encoded here if small). */
+      dnr: DnrPlanSource | EncodedDnrPlan;
       /** HIT_META_BUCKETS shards from buildHitMeta (all rewritten: no stale shard survives). */
       hitMeta: Uint8Array[];
     }): Promise<void> {
@@ -274,9 +393,17 @@ export function createListStore(db: () => Promise<Db>) {
           }
         }
         track(blobs.put({ id: 'generation', bytes: new Uint8Array(0), generation: change.merged.generation }));
-        track(blobs.put({ id: 'merged', bytes: change.merged.bytes, generation: change.merged.generation, builtAt: change.merged.builtAt }));
+        const parts = partsOf(change.merged.bytes);
+        track(blobs.delete(IDBKeyRange.bound('merged:', 'merged;', false, true)));
+        parts.slice(1).forEach((bytes, i) => track(blobs.put({ id: `merged:${i + 1}`, bytes, generation: change.merged.generation })));
+        track(blobs.put({ id: 'merged', bytes: parts[0]!, parts: parts.length, size: change.merged.bytes.length, generation: change.merged.generation, builtAt: change.merged.builtAt }));
         change.hitMeta.forEach((bytes, b) => track(blobs.put({ id: `hitmeta:${b}`, bytes })));
-        track(blobs.put({ id: 'dnr', bytes: new TextEncoder().encode(JSON.stringify(change.dnr)), generation: change.merged.generation }));
+        const dnr = isEncodedPlan(change.dnr) ? change.dnr : runSync(encodeDnrPlanSteps(change.dnr));
+        // Old plan records go (keys 'dnr:…' sort between 'dnr:' and 'dnr;'), the new ones come in.
+        track(blobs.delete(IDBKeyRange.bound('dnr:', 'dnr;', false, true)));
+        dnr.block.forEach((bytes, i) => track(blobs.put({ id: dnrChunkKey('b', i), bytes })));
+        dnr.allow.forEach((bytes, i) => track(blobs.put({ id: dnrChunkKey('a', i), bytes })));
+        track(blobs.put({ id: 'dnr', bytes: new Uint8Array(0), generation: change.merged.generation, blockChunks: dnr.block.length, allowChunks: dnr.allow.length, blockTotal: dnr.blockTotal, allowTotal: dnr.allowTotal }));
         await Promise.all(writes);
         await tx.done;
       } catch (err) {

@@ -15,7 +15,8 @@
  * switched on once a week fetches within seconds of start, not at the next period.
  */
 import type { IdentifierEntry, ListEntry } from '../lists/types';
-import { mapSteps, runSliced, STEP, yieldToLoop } from '../lists/slices';
+import { runSliced } from '../lists/slices';
+import { entryKey, identifierKey, keepFirstSeenSteps } from './list-rebuild';
 import type { ListEngine } from './list-engine';
 import { StorageQuotaError, type ListMeta } from './list-store';
 import type { ListErrorCode } from '../lists/vocabulary';
@@ -186,42 +187,20 @@ export function createUpdater(deps: UpdaterDeps) {
     const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified });
     if (!got.ok) return fail(meta, got.code, got.detail);
     if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(got.bytes);
-    } catch {
-      return fail(meta, 'bad-format', 'not UTF-8 text');
-    }
-    // In slices: the worker keeps answering navigation checks while a big list is parsed.
-    const parsed = await deps.engine.parseListSliced(text, meta.format, meta.id, now);
-    if (!parsed.ok) return fail(meta, parsed.code, parsed.detail);
-    if (parsed.entries.length === 0 && parsed.identifiers.length === 0) return fail(meta, 'empty', `${parsed.rejected} lines refused`);
-    if (parsed.entries.length + parsed.identifiers.length > limits.maxEntries) return fail(meta, 'too-large', `${parsed.entries.length + parsed.identifiers.length} entries`);
-    return commit(meta, parsed.entries, { ...fresh(now), etag: got.etag, lastModified: got.lastModified, rejectedCount: parsed.rejected }, parsed.identifiers);
+    // Decode, parse and swap in: off this thread for a big list (the list builder), else
+    // here in slices; either way navigation checks keep answering (list-rebuild.ts).
+    const r = await deps.lists.replaceFromText({ meta, patch: { ...fresh(now), etag: got.etag, lastModified: got.lastModified }, bytes: got.bytes, maxEntries: limits.maxEntries });
+    if (!r.ok) return fail((await deps.lists.getMeta(meta.id)) ?? meta, r.code, r.detail);
+    return deps.lists.getMeta(meta.id);
   }
 
   async function commit(meta: ListMeta, entries: ListEntry[], patch: Partial<ListMeta>, identifiers: IdentifierEntry[] = []): Promise<ListMeta | null> {
     // Keep firstSeen of entries we already had, so "listed since" stays true across updates.
-    const before = await deps.lists.entriesOf(meta.id);
-    const previous = new Map<string, number>();
-    for (let i = 0; i < before.length; i++) {
-      const e = before[i]!;
-      previous.set(`${e.kind}|${e.value}|${e.action}`, e.firstSeen);
-      if ((i & (STEP - 1)) === STEP - 1) await yieldToLoop();
-    }
-    // A new list has no previous entries: nothing to carry over (and no 1M-key loop).
-    const merged = previous.size === 0 ? entries : await runSliced(mapSteps(entries, (e) => {
-      const seen = previous.get(`${e.kind}|${e.value}|${e.action}`);
-      return seen !== undefined && seen < e.firstSeen ? { ...e, firstSeen: seen } : e;
-    }));
+    const merged = await runSliced(keepFirstSeenSteps(await deps.lists.entriesOf(meta.id), entries, entryKey));
     const current = (await deps.lists.getMeta(meta.id)) ?? meta;
     const next: ListMeta = { ...current, ...patch };
     try {
-      const seenIds = new Map((await deps.lists.identifiersOf(meta.id)).map((e) => [`${e.kind}|${e.value}`, e.firstSeen]));
-      const ids = identifiers.map((e) => {
-        const seen = seenIds.get(`${e.kind}|${e.value}`);
-        return seen !== undefined && seen < e.firstSeen ? { ...e, firstSeen: seen } : e;
-      });
+      const ids = await runSliced(keepFirstSeenSteps(await deps.lists.identifiersOf(meta.id), identifiers, identifierKey));
       await deps.lists.replaceList(next, merged, ids);
     } catch (err) {
       if (err instanceof StorageQuotaError) return fail(current, 'quota');

@@ -232,6 +232,11 @@ export class CompactIndex {
 
   /** Load a serialized index. Zero-copy when the bytes are 4-byte aligned. Throws IndexFormatError. */
   static fromBytes(input: Uint8Array | ArrayBuffer): CompactIndex {
+    return runSync(CompactIndex.fromBytesSteps(input));
+  }
+
+  /** fromBytes as steps (src/lists/slices.ts): the worker checks a 1M-key index in slices. */
+  static *fromBytesSteps(input: Uint8Array | ArrayBuffer): Steps<CompactIndex> {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
     if (bytes.length < HEADER_BYTES) throw new IndexFormatError('index too short');
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -250,6 +255,7 @@ export class CompactIndex {
     for (let i = 0; i < n; i++) {
       if ((kv[2 * i + 1]! & 15) === 0) throw new IndexFormatError(`key ${i} has no level flag`);
       if (i > 0 && cmp(kv[2 * i - 2]!, kv[2 * i - 1]!, kv[2 * i]!, kv[2 * i + 1]!) >= 0) throw new IndexFormatError(`keys not strictly ascending at ${i}`);
+      if ((i & (STEP * 16 - 1)) === STEP * 16 - 1) yield;
     }
     return new CompactIndex(kv, kinds);
   }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, LEVELS } from '../engine/types';
-import { LIST_FORMATS } from '../lists/vocabulary';
+import { LIST_ERROR_CODES, LIST_FORMATS, TEXT_LIST_FORMATS } from '../lists/vocabulary';
 import { IDENTIFIER_KINDS } from '../lists/types';
 
 z.config({ jitless: true }); // MV3 CSP forbids eval/new Function.
@@ -289,6 +289,28 @@ export const protocol = {
   'ui-bg/setup-import': {
     request: z.object({ text: z.string().max(2_000_000), passphrase: z.string().max(200) }),
     response: familyOk,
+  },
+} as const;
+
+/**
+ * Background → list builder (src/background/list-builder-client.ts): never accepted by the
+ * background's router (not in `protocol`), only by the offscreen document and the builder
+ * Worker, which also check that the sender is our own background.
+ */
+export const builderProtocol = {
+  'bg-builder/text-job': {
+    request: z.object({
+      /** The list id; its downloaded bytes wait in IndexedDB under 'job:<id>'. */
+      jobId: z.string().min(1).max(64),
+      meta: z.looseObject({ id: z.string().min(1).max(64), kind: z.enum(['seed', 'subscription']), name: z.string().max(200), format: z.enum(TEXT_LIST_FORMATS), addedAt: z.number(), failures: z.number(), entryCount: z.number() }),
+      patch: z.looseObject({}),
+      maxEntries: z.number().int().min(1).max(10_000_000),
+      now: z.number().finite(),
+    }),
+    response: z.union([
+      z.object({ ok: z.literal(true), generation: z.number().int().min(1), entryCount: z.number().int().min(0), rejected: z.number().int().min(0) }),
+      z.object({ ok: z.literal(false), code: z.enum(LIST_ERROR_CODES), detail: z.string().max(500).optional() }),
+    ]),
   },
 } as const;
 

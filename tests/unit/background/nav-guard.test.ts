@@ -2,6 +2,7 @@
  * DNR rule building and syncing, "proceed anyway" bypasses, and the navigation guard
  * fallback, with an in-memory declarativeNetRequest and storage areas.
  */
+import { createListStore } from '../../../src/background/list-store';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { sentinelEngine } from '../../../src/background/list-engine';
@@ -24,7 +25,8 @@ function world(opts: { maxDomains?: number } = {}) {
   const local = memoryArea();
   const session = memoryArea();
   const { lists, clock } = makeService(db, {
-    onListRulesChanged: async (plan, generation) => {
+    onListRulesChanged: async (generation) => {
+      const plan = (await createListStore(db).loadDnrSource())!;
       const { covered, total } = await dnr.syncListRules(plan);
       await local.set({ [DNR_STATE_KEY]: { generation, covered, total } });
     },

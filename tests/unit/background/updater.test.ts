@@ -20,7 +20,7 @@ beforeEach(() => {
 const subMeta = (extra: Partial<ListMeta> = {}): ListMeta => ({ id: 's1', kind: 'subscription', name: 'Community list', url: URL1, format: 'auto', addedAt: T0, failures: 0, entryCount: 0, ...extra });
 
 function setup(route: (h: Record<string, string>) => Served, opts: { feed?: FeedDriver; limits?: Partial<typeof DEFAULT_LIMITS> } = {}) {
-  const { lists, clock } = makeService(db);
+  const { lists, clock, store } = makeService(db);
   const net = fakeFetch({ [URL1]: route });
   const alarms: Array<{ name: string; when: number }> = [];
   const updater = createUpdater({
@@ -33,7 +33,7 @@ function setup(route: (h: Record<string, string>) => Served, opts: { feed?: Feed
     feed: opts.feed,
     limits: { timeoutMs: 200, ...opts.limits },
   });
-  return { lists, clock, net, alarms, updater };
+  return { lists, clock, net, alarms, updater, store };
 }
 
 async function blocked(lists: ReturnType<typeof makeService>['lists'], host: string) {
@@ -116,16 +116,16 @@ describe('bad input keeps the previous list and says why', () => {
   });
 
   test('storage quota exceeded: a plain "quota" status, the previous list and the seed keep working', async () => {
-    const { lists, updater } = setup(() => ({ body: 'new-scam.example\n' }));
+    const { lists, updater, store } = setup(() => ({ body: 'new-scam.example\n' }));
     await lists.ensureSeed();
     await lists.addList(subMeta());
     const { StorageQuotaError } = await import('../../../src/background/list-store');
-    const replace = lists.replaceList;
-    lists.replaceList = async () => {
+    const commit = store.commit;
+    store.commit = async () => {
       throw new StorageQuotaError('QuotaExceededError');
     };
     const m = await updater.update('s1');
-    lists.replaceList = replace;
+    store.commit = commit;
     expect(m?.lastError?.code).toBe('quota');
     expect(await blocked(lists, 'new-scam.example')).toBe(false);
     expect(await blocked(lists, 'scam-demo.example')).toBe(true);

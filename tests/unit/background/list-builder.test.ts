@@ -1,0 +1,189 @@
+/**
+ * Issue 11: big lists are built off the worker's thread (the list builder), and what the
+ * worker still does is done in small pieces: the merged index and a waiting download are
+ * stored in parts, the DNR plan in small records read only as far as the DNR budget, and
+ * a big plan is installed at most `chunk` domains per updateDynamicRules call.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createDnr, type DnrRule } from '../../../src/background/dnr';
+import { createDnrStateStore, createDnrSyncer } from '../../../src/background/dnr-state';
+import { builderResult, type ListBuilder } from '../../../src/background/list-builder-client';
+import { runBuilderJob } from '../../../src/background/list-builder-job';
+import { BUILDER_MIN_BYTES } from '../../../src/background/list-service';
+import { createListStore, MERGED_PART, type ListMeta } from '../../../src/background/list-store';
+import { fakeDnr, freshDb, makeService, T0 } from './list-fixtures';
+import { memoryArea } from '../support/memory-area';
+
+let db: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  db = freshDb();
+});
+
+const WARN = 'chrome-extension://ext/warning.html';
+const sub = (id: string, extra: Partial<ListMeta> = {}): ListMeta => ({ id, kind: 'subscription', name: id, url: `https://lists.example/${id}.txt`, format: 'plain', addedAt: T0, failures: 0, entryCount: 0, ...extra });
+const bigList = (n: number, tag: string) => new TextEncoder().encode(Array.from({ length: n }, (_, k) => `d${k}-${tag}.example`).join('\n'));
+
+describe('stored in parts', () => {
+  test('a download larger than one part comes back byte for byte, once', async () => {
+    const store = createListStore(db);
+    const bytes = new Uint8Array(MERGED_PART + 123).map((_, i) => (i * 7) & 255);
+    await store.putJobBytes('s1', bytes);
+    expect(await store.takeJobBytes('s1')).toEqual(bytes);
+    expect(await store.takeJobBytes('s1')).toBeNull();
+  });
+
+  test('a merged index larger than one part is read back whole, and answers', async () => {
+    const { lists, store } = makeService(db);
+    await lists.replaceList(sub('big'), Array.from({ length: 80_000 }, (_, k) => ({ kind: 'domain' as const, value: `p${k}.example`, action: 'block' as const, category: 'unknown' as const, source: 'big', firstSeen: T0 })));
+    const merged = (await store.loadMerged())!;
+    expect(merged.bytes.length).toBeGreaterThan(MERGED_PART);
+    const { lists: cold } = makeService(db);
+    expect((await cold.verdict('https://www.p79999.example/')).verdict.result).toBe('block');
+    expect((await cold.verdict('https://p80000.example/')).verdict.result).toBe('none');
+  });
+
+  test('a missing part makes the stored index unreadable (the seed protects), never a short index', async () => {
+    const { lists, store } = makeService(db);
+    await lists.replaceList(sub('big'), Array.from({ length: 80_000 }, (_, k) => ({ kind: 'domain' as const, value: `p${k}.example`, action: 'block' as const, category: 'unknown' as const, source: 'big', firstSeen: T0 })));
+    await (await db()).delete('listBlobs', 'merged:1');
+    expect(await store.loadMerged()).toBeNull();
+  });
+
+  test('the DNR plan is read only as far as the budget, and says how big it is', async () => {
+    const { lists, store } = makeService(db);
+    await lists.replaceList(sub('big'), Array.from({ length: 20_000 }, (_, k) => ({ kind: 'domain' as const, value: `q${k}.example`, action: k < 3 ? ('allow' as const) : ('block' as const), category: 'unknown' as const, source: 'big', firstSeen: T0 })));
+    const all = (await store.loadDnrSource())!;
+    const part = (await store.loadDnrSource(500))!;
+    expect(all.block.length).toBe(19_997);
+    expect(part.block).toEqual(all.block.slice(0, 500));
+    expect(part.blockTotal).toBe(19_997);
+    expect(part.allow.sort()).toEqual(['q0.example', 'q1.example', 'q2.example']);
+    expect(await store.dnrPlanSize()).toMatchObject({ block: 19_997, allow: 3 });
+  });
+});
+
+describe('DNR rules in pieces', () => {
+  const plan = (n: number) => ({ block: Array.from({ length: n }, (_, k) => `r${k}.example`), allow: ['ok.example'] });
+  const domainsPerCall = (calls: Array<{ addRules?: DnrRule[] }>) => calls.map((c) => (c.addRules ?? []).reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0));
+
+  function recording() {
+    const api = fakeDnr();
+    const calls: Array<{ removeRuleIds?: number[]; addRules?: DnrRule[] }> = [];
+    const update = api.updateDynamicRules.bind(api);
+    api.updateDynamicRules = async (o) => {
+      calls.push(o);
+      return update(o);
+    };
+    return { api, calls };
+  }
+
+  test.each([
+    ['fits one call: one atomic call', 9, 1],
+    ['bigger: one rule per call, none over the chunk', 95, 11],
+  ])('%s', async (_name, n, expectedCalls) => {
+    const { api, calls } = recording();
+    const dnr = createDnr(api, { warningPage: WARN, maxDomains: 1000, chunk: 10 });
+    const r = await dnr.syncListRules(plan(n));
+    expect(calls.length).toBe(expectedCalls);
+    expect(Math.max(...domainsPerCall(calls))).toBeLessThanOrEqual(10);
+    // The first call removes every old rule; in pieces, allow rules go in first.
+    expect(calls[0]!.removeRuleIds!.length).toBeGreaterThan(0);
+    if (calls.length > 1) expect(calls[0]!.addRules![0]!.action.type).toBe('allow');
+    const installed = api.dynamic.filter((x) => x.action.type === 'redirect').flatMap((x) => x.condition.requestDomains ?? []);
+    expect(installed.sort()).toEqual(plan(n).block.sort());
+    expect(r).toEqual({ covered: n, total: n });
+  });
+
+  test('a plan beyond the budget: the first `maxDomains` in rules, the total reported', async () => {
+    const { api } = recording();
+    const dnr = createDnr(api, { warningPage: WARN, maxDomains: 30, chunk: 10 });
+    expect(await dnr.syncListRules({ ...plan(30), blockTotal: 95 })).toEqual({ covered: 30, total: 95 });
+  });
+
+  test('the syncer reads the stored plan up to the budget and records the generation', async () => {
+    const { lists, store } = makeService(db);
+    await lists.replaceList(sub('big'), Array.from({ length: 57 }, (_, k) => ({ kind: 'domain' as const, value: `s${k}.example`, action: 'block' as const, category: 'unknown' as const, source: 'big', firstSeen: T0 })));
+    const { api, calls } = recording();
+    const dnr = createDnr(api, { warningPage: WARN, maxDomains: 40, chunk: 10 });
+    const state = createDnrStateStore(memoryArea());
+    const syncer = createDnrSyncer({ dnr, state, store, warningPage: WARN });
+    const s = await syncer.sync();
+    expect(s).toMatchObject({ generation: await lists.generation(), covered: 40, total: 57 });
+    expect(calls.length).toBe(4);
+    // Nothing to do the second time when asked only if needed.
+    await syncer.sync({ ifNeeded: true });
+    expect(calls.length).toBe(4);
+  });
+});
+
+describe('the list builder job', () => {
+  test('builds, commits, and a worker that reads the store afterwards blocks the new list', async () => {
+    const store = createListStore(db);
+    const { lists } = makeService(db);
+    await lists.ensureSeed();
+    await lists.addList(sub('s1'));
+    await store.putJobBytes('s1', bigList(3000, 'job'));
+    const r = await runBuilderJob({ type: 'bg-builder/text-job', payload: { jobId: 's1', meta: sub('s1'), patch: { lastSuccess: T0 }, maxEntries: 10_000, now: T0 } }, db);
+    expect(r).toEqual({ ok: true, generation: 2, entryCount: 3000, rejected: 0 });
+    const { lists: after } = makeService(db);
+    expect((await after.verdict('https://d2999-job.example/')).verdict.result).toBe('block');
+    expect((await after.verdict('https://scam-demo.example/')).verdict.result).toBe('block');
+    expect((await after.getMeta('s1'))?.lastSuccess).toBe(T0);
+    expect(await store.takeJobBytes('s1')).toBeNull();
+  });
+
+  test.each([
+    ['not a job', { type: 'ui-bg/lists-add', payload: {} }, 'bad-format'],
+    ['a job with a bad meta', { type: 'bg-builder/text-job', payload: { jobId: 's1', meta: { id: 's1' }, patch: {}, maxEntries: 10, now: T0 } }, 'bad-format'],
+    ['a job whose download is missing', { type: 'bg-builder/text-job', payload: { jobId: 'nope', meta: sub('nope'), patch: {}, maxEntries: 10, now: T0 } }, 'storage'],
+  ])('refuses %s, and nothing stored changes', async (_name, raw, code) => {
+    const { lists, store } = makeService(db);
+    await lists.ensureSeed();
+    const before = await store.currentGeneration();
+    const r = await runBuilderJob(raw, db);
+    expect(r).toMatchObject({ ok: false, code });
+    expect(await store.currentGeneration()).toBe(before);
+  });
+
+  test('a list over the entry cap is refused with too-large, the download dropped', async () => {
+    const store = createListStore(db);
+    await store.putJobBytes('s1', bigList(50, 'cap'));
+    expect(await runBuilderJob({ type: 'bg-builder/text-job', payload: { jobId: 's1', meta: sub('s1'), patch: {}, maxEntries: 10, now: T0 } }, db)).toMatchObject({ ok: false, code: 'too-large' });
+    expect(await store.takeJobBytes('s1')).toBeNull();
+  });
+
+  test.each([[null], [{ ok: true }], [{ ok: false, code: 'nonsense' }], [{ ok: true, generation: 0, entryCount: 1, rejected: 0 }]])('a builder answer like %j is not taken for a result', (raw) => {
+    expect(() => builderResult(raw)).toThrow(/nonsense/);
+  });
+});
+
+describe('the worker hands big downloads to the builder', () => {
+  function withBuilder(fail = false) {
+    const jobs: string[] = [];
+    const builder: ListBuilder = {
+      async runText(job) {
+        jobs.push(job.jobId);
+        if (fail) throw new Error('offscreen refused');
+        // In-thread here; in the extension the same function runs in a dedicated Worker.
+        return runBuilderJob({ type: 'bg-builder/text-job', payload: job }, db);
+      },
+    };
+    return { jobs, ...makeService(db, { builder }) };
+  }
+
+  test.each([
+    ['a big download goes to the builder', BUILDER_MIN_BYTES, false, ['s1']],
+    ['a small one is built here', 10, false, []],
+    ['a builder that fails: built here after all', BUILDER_MIN_BYTES, true, ['s1']],
+  ])('%s, and the new list blocks right after', async (_name, minBytes, fail, expectedJobs) => {
+    const { lists, jobs } = withBuilder(fail);
+    await lists.ensureSeed();
+    await lists.addList(sub('s1'));
+    const n = Math.max(2, Math.ceil((minBytes as number) / 16));
+    const r = await lists.replaceFromText({ meta: sub('s1'), patch: {}, bytes: bigList(n, 'b'), maxEntries: 10_000_000 });
+    expect(r).toMatchObject({ ok: true, entryCount: n });
+    expect(jobs).toEqual(expectedJobs);
+    expect((await lists.verdict(`https://d${n - 1}-b.example/`)).verdict.result).toBe('block');
+    expect((await lists.verdict('https://unlisted-b.example/')).verdict.result).toBe('none');
+  });
+});
