@@ -102,6 +102,7 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
   if (opts.etag) headers['If-None-Match'] = opts.etag;
   if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
   let received = 0;
+  let lengthKnown = false;
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     const res = await Promise.race([fetchFn(url, { headers, signal: ac.signal, cache: 'no-store', credentials: 'omit' }), expired]);
@@ -118,6 +119,15 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       return { ok: false, code: 'too-large', detail: String(declared) };
     }
     if (!res.body) return { ok: false, code: 'truncated' };
+    if (Number.isFinite(declared)) {
+      // Length known and within the cap: let the browser read the body natively (no
+      // chunk-by-chunk copying on this thread, which also answers navigation checks).
+      lengthKnown = true;
+      const whole = new Uint8Array(await Promise.race([res.arrayBuffer(), expired]));
+      received = whole.byteLength;
+      if (received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
+      return { ok: true, status: 200, bytes: whole, etag, lastModified };
+    }
     reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     for (;;) {
@@ -145,7 +155,7 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       return { ok: false, code: 'timeout' };
     }
     // A connection dropped after some bytes arrived is a truncated download.
-    return { ok: false, code: received > 0 ? 'truncated' : 'network', detail: String(err).slice(0, 200) };
+    return { ok: false, code: received > 0 || lengthKnown ? 'truncated' : 'network', detail: String(err).slice(0, 200) };
   } finally {
     clearTimeout(timer);
   }

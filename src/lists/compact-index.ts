@@ -85,19 +85,11 @@ export class CompactIndex {
     private readonly kv: Uint32Array,
     /** Bitmask over KEY_KINDS of kinds that were ever added (may over-approximate after removals). */
     readonly kindsPresent: number,
+    table?: { shift: number; start: Uint32Array },
   ) {
-    const n = kv.length >>> 1;
-    // About 1–2 keys per bucket (2^bits ≤ n), so a probe reads one bucket and one pair.
-    let bits = 0;
-    while (bits < MAX_BUCKET_BITS && 2 ** (bits + 1) <= n) bits++;
-    this.shift = 32 - bits;
-    const start = new Uint32Array(2 ** bits + 1);
-    if (bits === 0) start[1] = n;
-    else {
-      for (let i = 0; i < n; i++) start[(kv[2 * i]! >>> this.shift) + 1]!++;
-      for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
-    }
-    this.start = start;
+    const t = table ?? runSync(startTableSteps(kv));
+    this.shift = t.shift;
+    this.start = t.start;
   }
 
   /** Number of distinct keys. */
@@ -255,9 +247,9 @@ export class CompactIndex {
     for (let i = 0; i < n; i++) {
       if ((kv[2 * i + 1]! & 15) === 0) throw new IndexFormatError(`key ${i} has no level flag`);
       if (i > 0 && cmp(kv[2 * i - 2]!, kv[2 * i - 1]!, kv[2 * i]!, kv[2 * i + 1]!) >= 0) throw new IndexFormatError(`keys not strictly ascending at ${i}`);
-      if ((i & (STEP * 16 - 1)) === STEP * 16 - 1) yield;
+      if ((i & (STEP * 4 - 1)) === STEP * 4 - 1) yield;
     }
-    return new CompactIndex(kv, kinds);
+    return new CompactIndex(kv, kinds, yield* startTableSteps(kv));
   }
 
   /** @internal the interleaved pairs, for merging (not part of the API). */
@@ -269,6 +261,27 @@ export class CompactIndex {
   static fromSorted(kv: Uint32Array, kinds: number): CompactIndex {
     return new CompactIndex(kv, kinds);
   }
+}
+
+/** The bucket start table of sorted pairs (about 1–2 keys per bucket, 2^bits ≤ n), as steps. */
+function* startTableSteps(kv: Uint32Array): Steps<{ shift: number; start: Uint32Array }> {
+  const n = kv.length >>> 1;
+  let bits = 0;
+  while (bits < MAX_BUCKET_BITS && 2 ** (bits + 1) <= n) bits++;
+  const shift = 32 - bits;
+  const start = new Uint32Array(2 ** bits + 1);
+  if (bits === 0) start[1] = n;
+  else {
+    for (let i = 0; i < n; i++) {
+      start[(kv[2 * i]! >>> shift) + 1]!++;
+      if ((i & (STEP * 16 - 1)) === STEP * 16 - 1) yield;
+    }
+    for (let b = 1; b < start.length; b++) {
+      start[b]! += start[b - 1]!;
+      if ((b & (STEP * 16 - 1)) === STEP * 16 - 1) yield;
+    }
+  }
+  return { shift, start };
 }
 
 /** Keys exactly as given (no markers): used for removals. */
