@@ -56,9 +56,11 @@ export function createNavGuard(deps: NavGuardDeps) {
     if (entry.kind !== 'domain' && entry.kind !== 'ip') return false;
     if (entry.source === 'user') return deps.dnr.coversDomain(entry.value, 'user');
     const state = (await deps.local.get(DNR_STATE_KEY))[DNR_STATE_KEY] as DnrState | undefined;
-    if (state && state.generation === (await deps.lists.generation()) && state.covered === state.total) return true;
-    // Partial coverage (list larger than the DNR budget) or rules not yet in sync: ask DNR.
-    return deps.dnr.coversDomain(entry.value, 'list');
+    // Only a complete, current rule set is trusted. Partial coverage (a list beyond the DNR
+    // budget) or rules still being installed in pieces: the guard redirects itself. Asking
+    // DNR which domains it holds would copy up to the whole budget (150,000 domains) into
+    // this thread on every such hit; a second redirect to the same warning page is harmless.
+    return Boolean(state && state.generation === (await deps.lists.generation()) && state.covered === state.total);
   }
 
   const isWarningPage = (url: string) => url.startsWith(deps.warningPage) || (deps.warningPageShown !== undefined && url.startsWith(deps.warningPageShown));
