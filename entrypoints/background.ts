@@ -40,6 +40,7 @@ export default defineBackground(() => {
     now: () => Date.now(),
     clock: () => performance.now(),
     log,
+    logError: (msg) => console.error(`[ScamSentinel] ${msg}`),
     builder,
   });
   // Families and elderly relatives (issue 9): guardian PIN / approval code, family log, read-aloud.

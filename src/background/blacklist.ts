@@ -60,6 +60,7 @@ export interface BlacklistDeps {
   clock?: () => number;
   random?: () => number;
   log?: (msg: string) => void;
+  logError?: (msg: string) => void;
   engine?: ListEngine;
   seed?: SeedList;
   dnrOptions?: Partial<Omit<DnrOptions, 'warningPage'>>;
@@ -97,6 +98,7 @@ export function createBlacklist(deps: BlacklistDeps) {
     log: deps.log,
     clock: deps.clock,
     builder: deps.builder,
+    logError: deps.logError,
     // A swap waits for its rules; a big plan (many calls) runs on after it returns, and
     // the nav guard covers what is not installed yet (dnr-state.ts).
     onListRulesChanged: async () => {

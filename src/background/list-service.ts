@@ -36,6 +36,8 @@ export interface ListServiceDeps {
   seed: SeedList;
   now: () => number;
   log?: (msg: string) => void;
+  /** For what should never happen (the list builder failing): the tests watch for it. */
+  logError?: (msg: string) => void;
   /** Monotonic clock (performance.now) for the timing lines in the log; optional. */
   clock?: () => number;
   /** Called after every committed change: the DNR rules must follow the stored plan of `generation`. */
@@ -218,7 +220,7 @@ export function createListService(deps: ListServiceDeps) {
         return r;
       } catch (err) {
         // No builder after all (offscreen refused, worker crashed): same job, here, in slices.
-        deps.log?.(`list builder unavailable (${String(err).slice(0, 200)}); building in the worker`);
+        (deps.logError ?? deps.log)?.(`list builder unavailable (${String(err).slice(0, 200)}); building in the worker`);
         await store.dropJobBytes(job.meta.id).catch(() => undefined);
       }
     }

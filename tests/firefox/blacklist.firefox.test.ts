@@ -19,6 +19,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer();
   server.route('/lists/community.txt', () => ({ type: 'text/plain; charset=utf-8', body: `# community list\n${SUB}\n` }));
+  server.route('/lists/big.txt', () => ({ type: 'text/plain; charset=utf-8', body: BIG_LIST }));
   ff = await launchFirefox({ mapHosts: [SCAM, SCAM_WWW, SUB, ONCE], locale: 'zh-CN' });
   // The bundled list reaches declarativeNetRequest on first run (onInstalled).
   await waitFor(
@@ -34,6 +35,8 @@ afterAll(async () => {
 });
 
 const WARNING = `${EXT_ORIGIN}/warning.html`;
+// Over the list builder's 512 KB threshold (src/background/list-service.ts BUILDER_MIN_BYTES).
+const BIG_LIST = Array.from({ length: 40_000 }, (_, k) => `big${k}-ff.example`).join('\n');
 const hostRequests = (host: string) => server.requests.filter((r) => r.host === host).length;
 
 /** Open `url` in a new tab; resolves with the page once it is on the warning page or on `url`. */
@@ -103,6 +106,18 @@ describe('Firefox: subscribing on the options page', () => {
     expect(where).toBe('warning');
     expect(hostRequests(SUB)).toBe(before);
     await Promise.all([page.close(), options.close()]);
+  });
+});
+
+describe('Firefox: a big list is built by the list builder Worker', () => {
+  test('Firefox: a 40,000-entry list (over 512 KB) goes through the list builder, blocks at once, and logs no error', async () => {
+    expect(BIG_LIST.length).toBeGreaterThan(512 * 1024);
+    const added = await ff.inExtension((url) => browser.runtime.sendMessage({ type: 'ui-bg/lists-add', payload: { url, format: 'plain' } }), server.url('/lists/big.txt'));
+    expect(added).toMatchObject({ ok: true, data: { ok: true, list: { entryCount: 40_000 } } });
+    const verdict = (host: string) => ff.inExtension((u) => browser.runtime.sendMessage({ type: 'ui-bg/url-verdict', payload: { url: u } }), `https://${host}/`) as Promise<{ data: { result: string } }>;
+    expect((await verdict('big39999-ff.example')).data.result).toBe('block');
+    expect((await verdict('big40000-ff.example')).data.result).toBe('none');
+    expect(await ff.consoleErrors()).toEqual([]);
   });
 });
 
