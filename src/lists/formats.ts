@@ -194,6 +194,8 @@ function parsePlainLine(line: string): LineResult {
   return urlOrHost(token, 'block');
 }
 
+const PLAIN_HOST_LINE = /^(?=[a-z0-9_.-]*[a-z_-])[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/;
+
 /** Parse a text list. Never throws; returns a typed error for whole-list problems. */
 export function parseTextList(text: string, format: TextListFormat, opts: ParseOptions): ListParseResult {
   return runSync(parseTextListSteps(text, format, opts));
@@ -205,7 +207,8 @@ export function* parseTextListSteps(text: string, format: TextListFormat, opts: 
   if (text.length > limits.maxBytes) return { ok: false, error: { code: 'too-large', message: `list is larger than the ${limits.maxBytes} bytes allowed` } };
   if (text.includes('\u0000')) return { ok: false, error: { code: 'binary', message: 'list contains binary data (NUL bytes), not text' } };
   const fmt = format === 'auto' ? sniffFormat(text) : format;
-  const lines = text.split(/\r?\n|\r/);
+  // Most lists end lines with \n alone: a plain split is several times faster than the regex.
+  const lines = text.includes('\r') ? text.split(/\r?\n|\r/) : text.split('\n');
   if (lines.length > limits.maxLines) return { ok: false, error: { code: 'too-many-lines', message: `list has ${lines.length} lines, more than the ${limits.maxLines} allowed` } };
   const category = opts.category ?? 'unknown';
   const byKey = new Map<string, ListEntry>();
@@ -231,6 +234,17 @@ export function* parseTextListSteps(text: string, format: TextListFormat, opts: 
     if (!line || line.startsWith('#') || (line.startsWith('!') && fmt !== 'hosts')) continue;
     if (line.length > limits.maxLineLength) {
       issue(i + 1, 'line-too-long', line);
+      continue;
+    }
+    // Fast path: a plain list line that is a bare lower-case host name (most lines of most
+    // lists) goes straight to the domain check, with the same result as parsePlainLine
+    // (a fast-check property in tests/unit/lists/formats.test.ts): no colon, slash, star,
+    // space or trailing dot, and one character at least that no IP address has.
+    if (fmt === 'plain' && PLAIN_HOST_LINE.test(line)) {
+      const r = normalizeEntryValue('domain', line);
+      if (r.ok) add('domain', r.value, 'block');
+      else issue(i + 1, r.reason, line);
+      if ((i & (STEP - 1)) === STEP - 1) yield;
       continue;
     }
     const r = fmt === 'hosts' ? parseHostsLine(line) : fmt === 'adblock' ? parseAdblockLine(line) : parsePlainLine(line);

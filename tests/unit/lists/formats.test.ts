@@ -1,5 +1,6 @@
 /** hosts / adblock / plain list parsers: strict, bounded, deduplicated, precedence on conflicts. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import fc from 'fast-check';
 import { decodeListBytes, parseTextList, sniffFormat, type ParsedList, type TextListFormat } from '../../../src/lists/formats';
 import { normalizeEntryValue, normalizeIdentifier } from '../../../src/lists/entries';
 
@@ -165,4 +166,30 @@ describe('entry normalization', () => {
     ['qq', '0123'],
     ['wechat', '1abcdef'],
   ] as const)('identifier %s %j refused', (kind, raw) => expect(normalizeIdentifier(kind, raw).ok).toBe(false));
+});
+
+describe('the fast path for bare host lines gives the full parser\'s result', () => {
+  // A line with a trailing " \t#x" never takes the fast path (parsePlainLine takes its first
+  // token): both forms must give the same entries and the same rejections.
+  const label = fc.stringMatching(/^[a-z0-9_-]{1,12}$/);
+  const line = fc.oneof(
+    fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.')),
+    fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 2, maxLength: 5 }).map((ns) => ns.join('.')),
+    fc.constantFrom('com', 'co.uk', 'github.io', 'a..b', '-a.example', 'a-.example', '_x.example', 'x.example.', 'xn--fiqs8s.example', '1.2.3.4', '0x7f.1', 'a.b', `${'a'.repeat(64)}.example`),
+  );
+  test('on arbitrary and tricky lines', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
+        const fast = parseTextList(lines.join('\n'), 'plain', { source: 's', now: 0 });
+        const slow = parseTextList(lines.map((l) => `${l} \t#x`).join('\n'), 'plain', { source: 's', now: 0 });
+        expect(fast.ok).toBe(slow.ok);
+        if (fast.ok && slow.ok) {
+          expect(fast.list.entries).toEqual(slow.list.entries);
+          expect(fast.list.rejected).toBe(slow.list.rejected);
+          expect(fast.list.issues.map((i) => [i.line, i.reason])).toEqual(slow.list.issues.map((i) => [i.line, i.reason]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
