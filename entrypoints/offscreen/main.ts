@@ -1,14 +1,13 @@
 // Chromium only: hosts the list builder Worker for the service worker, which cannot
-// start Workers itself (src/background/list-builder-client.ts). Answers nothing but
-// `bg-builder/text-job` from our own background.
+// start Workers itself (src/background/list-builder-client.ts). Takes nothing but a
+// `bg-builder/text-job` from our own background (builderJobFrom).
 import { browser } from 'wxt/browser';
-import { runInWorker, type BuilderJob } from '../../src/background/list-builder-client';
+import { builderJobFrom, runInWorker } from '../../src/background/list-builder-client';
 
-const background = browser.runtime.getURL('/background.js');
+const own = { id: browser.runtime.id, backgroundUrl: browser.runtime.getURL('/background.js') };
 
 browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-  if ((msg as { type?: unknown } | null)?.type !== 'bg-builder/text-job') return undefined;
-  if (sender.id !== browser.runtime.id || sender.tab || sender.url !== background) return undefined;
-  // The Worker validates the job itself (src/background/list-builder-job.ts).
-  return runInWorker(() => new Worker(browser.runtime.getURL('/list-builder.js')), (msg as { payload: BuilderJob }).payload);
+  const job = builderJobFrom(msg, sender, own);
+  if (!job) return undefined;
+  return runInWorker(() => new Worker(browser.runtime.getURL('/list-builder.js')), job);
 });

@@ -90,3 +90,16 @@ export function offscreenBuilder(offscreen: OffscreenApi, sendMessage: (msg: unk
 export function workerBuilder(scriptUrl: string): ListBuilder {
   return { runText: (job) => runInWorker(() => new Worker(scriptUrl), job) };
 }
+
+/**
+ * Is this runtime message a list builder job from our own background? The offscreen
+ * document hears every runtime message (content scripts' too): only a
+ * `bg-builder/text-job` sent by our background script, from no tab, is taken. The
+ * job's payload is validated again by the Worker (list-builder-job.ts).
+ */
+export function builderJobFrom(msg: unknown, sender: { id?: string; url?: string; tab?: unknown }, own: { id: string; backgroundUrl: string }): BuilderJob | null {
+  if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'bg-builder/text-job') return null;
+  if (sender.id !== own.id || sender.tab !== undefined || sender.url !== own.backgroundUrl) return null;
+  const payload = (msg as { payload?: unknown }).payload;
+  return payload && typeof payload === 'object' ? (payload as BuilderJob) : null;
+}

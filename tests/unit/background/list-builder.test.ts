@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createDnr, type DnrRule } from '../../../src/background/dnr';
 import { createDnrStateStore, createDnrSyncer } from '../../../src/background/dnr-state';
-import { builderResult, type ListBuilder } from '../../../src/background/list-builder-client';
+import { builderJobFrom, builderResult, type ListBuilder } from '../../../src/background/list-builder-client';
 import { runBuilderJob } from '../../../src/background/list-builder-job';
 import { BUILDER_MIN_BYTES } from '../../../src/background/list-service';
 import { createListStore, MERGED_PART, type ListMeta } from '../../../src/background/list-store';
@@ -185,5 +185,24 @@ describe('the worker hands big downloads to the builder', () => {
     expect(jobs).toEqual(expectedJobs);
     expect((await lists.verdict(`https://d${n - 1}-b.example/`)).verdict.result).toBe('block');
     expect((await lists.verdict('https://unlisted-b.example/')).verdict.result).toBe('none');
+  });
+});
+
+describe('the offscreen document takes jobs only from our background', () => {
+  const own = { id: 'ext', backgroundUrl: 'chrome-extension://ext/background.js' };
+  const job = { type: 'bg-builder/text-job', payload: { jobId: 's1' } };
+  test('takes: a job from our background script', () => {
+    expect(builderJobFrom(job, { id: 'ext', url: own.backgroundUrl }, own)).toEqual({ jobId: 's1' });
+  });
+  test.each([
+    ['a content script (in a tab)', job, { id: 'ext', url: 'https://bank.example/', tab: { id: 3 } }],
+    ['a content script claiming our background URL', job, { id: 'ext', url: own.backgroundUrl, tab: { id: 3 } }],
+    ['another extension', job, { id: 'other', url: 'chrome-extension://other/background.js' }],
+    ['one of our pages (the popup)', job, { id: 'ext', url: 'chrome-extension://ext/popup.html' }],
+    ['another message type', { type: 'ui-bg/lists-add', payload: {} }, { id: 'ext', url: own.backgroundUrl }],
+    ['a job without a payload', { type: 'bg-builder/text-job' }, { id: 'ext', url: own.backgroundUrl }],
+    ['not an object', 'bg-builder/text-job', { id: 'ext', url: own.backgroundUrl }],
+  ])('refuses: %s', (_name, msg, sender) => {
+    expect(builderJobFrom(msg, sender, own)).toBeNull();
   });
 });
