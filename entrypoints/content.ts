@@ -32,6 +32,7 @@ export default defineContentScript({
       pageScanned: (p) => request('cs-bg/page-scanned', p),
       dismiss: (p) => request('cs-bg/dismiss-alert', p),
       urlVerdict: (p) => request('cs-bg/url-verdict', p),
+      ruleTexts: (p) => request('cs-bg/rule-texts', p),
       identifiers: (p) => request('cs-bg/identifiers', p),
       family: {
         // The background speaks with chrome.tts where there is one; else the page's speechSynthesis.

@@ -14,6 +14,8 @@ import { LOCALES, type Locale } from '../../engine/types';
 import { dt } from '../../i18n/demo';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { startContentScript } from '../../page/main';
+import { explanationsById, RULE_TEXTS_PATH } from '../../engine/rule-texts';
+import { createRuleTextsLoader } from '../../i18n/rule-texts-loader';
 import { findCase } from '../../demo/cases';
 import { demoSiteUrl } from '../../demo/host';
 import type { SampleBlock } from '../../demo/types';
@@ -103,6 +105,7 @@ export interface StageDeps {
 }
 
 export function startDemoStage({ doc, win, search }: StageDeps): void {
+  const stageTexts = createRuleTextsLoader(() => fetch(new URL(RULE_TEXTS_PATH, win.location.href)).then((r) => r.json()));
   const params = new URLSearchParams(search);
   const caseId = params.get('case') ?? '';
   const locale = parseLocale(params.get('lang'));
@@ -129,6 +132,8 @@ export function startDemoStage({ doc, win, search }: StageDeps): void {
       return { alertLevel: verdict.level, dismissed: false };
     },
     dismiss: async () => ({ ok: true }),
+    // The stage is an extension page: it reads the packaged rule texts itself, as the background does for a tab.
+    ruleTexts: async ({ ruleIds, locale: l }) => ({ texts: explanationsById(await stageTexts(), ruleIds, l) }),
     leave: () => {
       doc.getElementById('stage')?.replaceChildren(
         node(doc, 'p', { class: 'mark', role: 'note', 'data-testid': 'demo-mark' }, dt(locale, 'mark')),

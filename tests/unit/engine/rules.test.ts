@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { compilePack } from '../../../src/engine/compile';
+import { compilePack } from '../../../src/engine/load-pack';
 import { buildPackData, patternChars } from '../../../src/engine/rules/build';
 import corePack from '../../../src/engine/rules/core.pack.json';
 import { parsePack } from '../../../src/engine/rules/schema';
