@@ -25,7 +25,7 @@ import { createScanner } from '../engine';
 import type { PageScanner } from '../engine';
 import { levelRank, type Locale, type ScanOptions, type Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import type { Settings } from '../settings/schema';
+import type { PageSettings } from '../settings/page-settings';
 import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage, type WalkSink } from './visible-text';
 import { createPresenter, siteInfoFromUrlVerdict } from './present';
 import { createChangeObserver } from './observer';
@@ -49,8 +49,9 @@ export interface ContentDeps {
   doc: Document;
   win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
   url: () => string;
-  locale: (settings: Settings) => Locale;
-  loadSettings: () => Promise<Settings>;
+  locale: (settings: PageSettings) => Locale;
+  /** src/settings/page-settings.ts readPageSettings (the page carries no zod); any Settings fits. */
+  loadSettings: () => Promise<PageSettings>;
   pageScanned: (payload: RequestOf<'cs-bg/page-scanned'>) => Promise<ResponseOf<'cs-bg/page-scanned'>>;
   dismiss: (payload: RequestOf<'cs-bg/dismiss-alert'>) => Promise<unknown>;
   /** Lookalike check for the caution banner (optional: without it no caution banner). */
