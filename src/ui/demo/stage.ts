@@ -14,8 +14,8 @@ import { LOCALES, type Locale } from '../../engine/types';
 import { dt } from '../../i18n/demo';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { startContentScript } from '../../page/main';
-import { explanationsById, RULE_TEXTS_PATH } from '../../engine/rule-texts';
-import { createRuleTextsLoader } from '../../i18n/rule-texts-loader';
+import { explanationsById } from '../../engine/rule-texts';
+import { CORE_RULE_TEXTS } from '../../engine/rules/texts';
 import { findCase } from '../../demo/cases';
 import { demoSiteUrl } from '../../demo/host';
 import type { SampleBlock } from '../../demo/types';
@@ -105,7 +105,6 @@ export interface StageDeps {
 }
 
 export function startDemoStage({ doc, win, search }: StageDeps): void {
-  const stageTexts = createRuleTextsLoader(() => fetch(new URL(RULE_TEXTS_PATH, win.location.href)).then((r) => r.json()));
   const params = new URLSearchParams(search);
   const caseId = params.get('case') ?? '';
   const locale = parseLocale(params.get('lang'));
@@ -132,8 +131,9 @@ export function startDemoStage({ doc, win, search }: StageDeps): void {
       return { alertLevel: verdict.level, dismissed: false };
     },
     dismiss: async () => ({ ok: true }),
-    // The stage is an extension page: it reads the packaged rule texts itself, as the background does for a tab.
-    ruleTexts: async ({ ruleIds, locale: l }) => ({ texts: explanationsById(await stageTexts(), ruleIds, l) }),
+    // The stage is an extension page (not a size target): it bundles the rule texts, so its
+    // alert opens as soon as the scan is done, as a presenter expects, with no fetch per slide.
+    ruleTexts: async ({ ruleIds, locale: l }) => ({ texts: explanationsById(CORE_RULE_TEXTS, ruleIds, l) }),
     leave: () => {
       doc.getElementById('stage')?.replaceChildren(
         node(doc, 'p', { class: 'mark', role: 'note', 'data-testid': 'demo-mark' }, dt(locale, 'mark')),
