@@ -9,6 +9,18 @@ export default defineConfig({
   outDir: process.env.SENTINEL_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
+  hooks: {
+    // Content script only (issue 11, size): `wxt/browser` is the browser's own promise API
+    // (@wxt-dev/browser: `browser` in Firefox, `chrome` in Chromium MV3), not the 10 KB
+    // webextension-polyfill every page would carry. The page uses runtime.sendMessage and
+    // storage.local.get, which both return promises natively. README "Bundle composition".
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? {};
+      const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list.filter((a) => a.find !== 'wxt/browser')] };
+    },
+  },
   // `npm run package` (scripts/package.mjs): the Firefox sources zip carries the code, not test output.
   zip: { excludeSources: ['assets/screenshots/**', 'test-results/**', '.output*/**', 'screenshots/**', '.cache/**', '*.log'] },
   manifest: ({ browser }) => ({

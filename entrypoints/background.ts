@@ -9,6 +9,8 @@ import { createDemoHandlers } from '../src/background/demo';
 import { createFamily } from '../src/background/family';
 import { sentinelEngine } from '../src/background/list-engine';
 import { offscreenBuilder, workerBuilder, type OffscreenApi } from '../src/background/list-builder-client';
+import { createRuleTextsLoader } from '../src/i18n/rule-texts-loader';
+import { RULE_TEXTS_PATH } from '../src/engine/rule-texts';
 
 // Composition root only: real browser APIs in, listeners registered synchronously
 // at top level (MV3 requirement for wake-up events).
@@ -85,6 +87,8 @@ export default defineBackground(() => {
     blacklist,
     demo: createDemoHandlers({ session: browser.storage.session, extensionOrigin: browser.runtime.getURL('/'), now: () => Date.now() }),
     family,
+    // Read from the package on a page's first alert (the bundle does not carry them).
+    ruleTexts: createRuleTextsLoader(() => fetch(browser.runtime.getURL(RULE_TEXTS_PATH)).then((r) => r.json())),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => bg.route(message, sender));

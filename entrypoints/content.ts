@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScript } from '../src/page/main';
 import { createClient } from '../src/messaging/client';
-import { migrateSettings, STORAGE_KEYS } from '../src/settings/schema';
+import { readPageSettings, SETTINGS_KEY } from '../src/settings/page-settings';
 import { resolveLocale } from '../src/i18n/locale-tag';
 import { speakText } from '../src/ui/read-aloud';
 
@@ -28,10 +28,11 @@ export default defineContentScript({
       win: window,
       url: () => location.href,
       locale: (s) => resolveLocale(s.language, navigator.language),
-      loadSettings: async () => migrateSettings((await browser.storage.local.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]),
+      loadSettings: async () => readPageSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
       pageScanned: (p) => request('cs-bg/page-scanned', p),
       dismiss: (p) => request('cs-bg/dismiss-alert', p),
       urlVerdict: (p) => request('cs-bg/url-verdict', p),
+      ruleTexts: (p) => request('cs-bg/rule-texts', p),
       identifiers: (p) => request('cs-bg/identifiers', p),
       family: {
         // The background speaks with chrome.tts where there is one; else the page's speechSynthesis.

@@ -23,7 +23,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeUnit } from '../src/engine/analyze';
-import { compilePack, type CompiledPack } from '../src/engine/compile';
+import type { CompiledPack } from '../src/engine/compile';
+import { compilePack } from '../src/engine/load-pack';
 import { createPageScanner } from '../src/engine/page';
 import { ILLICIT_CONTACT_LINK, PLAIN_CONTACT_RULES, UNBOUND_CAP, UNIT_SUPPORT, WEAKEST_LINK } from '../src/engine/policy';
 import corePack from '../src/engine/rules/core.pack.json';

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
+import { createRuleTextsLoader } from '../../src/i18n/rule-texts-loader';
+import { RULE_TEXTS_PATH } from '../../src/engine/rule-texts';
 import { renderPopup } from '../../src/ui/popup';
 import { loadUiLocale } from '../../src/ui/locale';
 import { demoLauncher } from '../../src/ui/demo/launcher';
@@ -23,6 +25,7 @@ await renderPopup({
   openOptions: () => void browser.runtime.openOptionsPage(),
   copy: (text) => navigator.clipboard.writeText(text),
   openTab: (url) => void browser.tabs.create({ url }),
+  ruleTexts: createRuleTextsLoader(() => fetch(browser.runtime.getURL(RULE_TEXTS_PATH)).then((r) => r.json())),
 });
 // Outreach demo (issue 10): the gallery opens in its own tab.
 document.getElementById('app')!.append(demoLauncher(locale, () => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })));

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createClient } from '../../src/messaging/client';
+import { createRuleTextsLoader } from '../../src/i18n/rule-texts-loader';
+import { RULE_TEXTS_PATH } from '../../src/engine/rule-texts';
 import { loadUiLocale } from '../../src/ui/locale';
 import { renderWarning } from '../../src/ui/warning';
 import { loadSettings } from '../../src/settings/store';
@@ -26,5 +28,6 @@ await renderWarning({
   navigate: (href) => location.replace(href),
   copy: (text) => navigator.clipboard.writeText(text),
   openTab: (url) => void browser.tabs.create({ url }),
+  ruleTexts: createRuleTextsLoader(() => fetch(browser.runtime.getURL(RULE_TEXTS_PATH)).then((r) => r.json())),
   elder: { on: elder, contact: settings.familyContact, speak: (text) => void speakText(text, locale), closeTab },
 });

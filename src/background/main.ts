@@ -12,6 +12,7 @@ import { createReportLog, reportHandlers } from './reports';
 import type { Db } from './db';
 import type { StorageArea } from '../settings/store';
 import { STORAGE_KEYS } from '../settings/schema';
+import { explanationsById, type RuleTexts } from '../engine/rule-texts';
 
 export interface BackgroundDeps {
   extensionId: string;
@@ -28,6 +29,8 @@ export interface BackgroundDeps {
   demo?: { handlers: Partial<Handlers> };
   /** Families (src/background/family.ts): its handlers join, and it gates the blacklist's allow/list changes behind the guardian PIN. */
   family?: { handlers: Partial<Handlers>; gate(inner: Partial<Handlers>): Partial<Handlers> };
+  /** The packaged rule texts (/rule-texts.json, src/i18n/rule-texts-loader.ts), read on a page's first alert. */
+  ruleTexts?: () => Promise<RuleTexts | null>;
 }
 
 export function hostOf(url: string): string {
@@ -82,6 +85,9 @@ export function createBackground(deps: BackgroundDeps) {
     async 'cs-bg/dismiss-alert'({ url }) {
       await deps.session.set({ [dismissKey(url)]: true });
       return { ok: true };
+    },
+    async 'cs-bg/rule-texts'({ ruleIds, locale }) {
+      return { texts: explanationsById((await deps.ruleTexts?.()) ?? null, ruleIds, locale) };
     },
     async 'ui-bg/get-tab-state'({ tabId }) {
       const state = await tabs.get(tabId);

@@ -6,9 +6,9 @@
  *    character, and only characters that can start a phrase do any comparing;
  *  - regexes are compiled once and only run in small windows around their gate hits.
  */
-import type { Category, LocalizedText } from './types';
+import type { Category } from './types';
 import { normalize } from './normalize';
-import { parsePack, parseWeights, type PackData, type RoleKind, type SignalKind, type WeightsData } from './rules/schema';
+import type { PackData, RoleKind, SignalKind, WeightsData } from './rules/schema';
 
 export interface CompiledRule {
   index: number;
@@ -24,8 +24,6 @@ export interface CompiledRule {
   window: number;
   regex: RegExp | null;
   around: [number, number];
-  explanation: LocalizedText;
-  advice: LocalizedText;
 }
 
 /** Special targets for context phrases (negative rule indexes). */
@@ -58,7 +56,6 @@ export interface CompiledPack {
   single: Int32Array;
   /** pairs[pairHash(c0, c1)] = index into `buckets` of the longer phrases starting with c0 c1 (hash collisions share), or -1. */
   pairs: Int32Array;
-  categoryAdvice: Partial<Record<Category, LocalizedText>>;
   /** Fitted constant added to every window's evidence (rules/weights.json; 0 without weights). */
   offset: number;
 }
@@ -69,9 +66,13 @@ export const pairHash = (a: number, b: number): number => ((a * 0x9e37) ^ (b * 0
 
 const isWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
-export function compilePack(raw: unknown, rawWeights?: unknown): CompiledPack {
-  const pack: PackData = parsePack(raw);
-  const fitted: WeightsData | null = rawWeights === undefined ? null : parseWeights(rawWeights);
+/**
+ * Compile a pack that has been validated already (parsePack / parseWeights in
+ * ./rules/schema.ts; ./load-pack.ts compilePack does both). The built-in pack is
+ * validated when it is built (scripts/build-rules.ts) and by its drift test, so the
+ * content script compiles it without carrying the validator (zod) to every page.
+ */
+export function compileValidPack(pack: PackData, fitted: WeightsData | null = null): CompiledPack {
   const phraseIndex = new Map<string, PhraseEntry>();
   const addPhrase = (p: string, rule: number, group: number, gate = false) => {
     const text = pack.normalized ? p : normalize(p).text.trim();
@@ -106,8 +107,6 @@ export function compilePack(raw: unknown, rawWeights?: unknown): CompiledPack {
       for (const p of m.gate) addPhrase(p, index, 0, true);
     }
     const category = r.category as Category | 'signal';
-    const advice = r.advice ?? (category === 'signal' ? r.explanation : pack.categoryAdvice[category]);
-    if (!advice) throw new Error(`rule ${r.id}: no advice and no category advice`);
     return {
       index,
       id: r.id,
@@ -121,8 +120,6 @@ export function compilePack(raw: unknown, rawWeights?: unknown): CompiledPack {
       window,
       regex,
       around,
-      explanation: r.explanation,
-      advice,
     };
   });
   pack.context.report.forEach((p) => addPhrase(p, CTX_REPORT, 0));
@@ -154,5 +151,5 @@ export function compilePack(raw: unknown, rawWeights?: unknown): CompiledPack {
   });
   // Longest first inside a bucket so a longer phrase is found before its prefix.
   for (const b of buckets) b.sort((a, z) => phrases[z]!.text.length - phrases[a]!.text.length);
-  return { version: pack.version, rules, phrases, first, buckets, single, pairs, categoryAdvice: pack.categoryAdvice, offset: fitted?.offset ?? 0 };
+  return { version: pack.version, rules, phrases, first, buckets, single, pairs, offset: fitted?.offset ?? 0 };
 }

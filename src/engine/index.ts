@@ -7,10 +7,14 @@
  *            ─► page verdict with a trace (page.ts), all numbers named in policy.ts
  *
  * The rule pack (rules/core.pack.json, built from rules/core.source.ts) and its fitted
- * weights (rules/weights.json, scripts/fit-weights.ts) are validated with zod/mini and
- * compiled once, on first use.
+ * weights (rules/weights.json, scripts/fit-weights.ts) are compiled once, on first use.
+ * They are validated with zod/mini where they are made (scripts/build-rules.ts,
+ * scripts/fit-weights.ts) and by tests/unit/engine/rules.test.ts, not on every page: the
+ * content script carries no validator for data bundled into it. A pack from anywhere
+ * else goes through compilePack (./load-pack.ts), which validates.
  */
-import { compilePack, type CompiledPack } from './compile';
+import { compileValidPack, type CompiledPack } from './compile';
+import type { PackData, WeightsData } from './rules/schema';
 import corePack from './rules/core.pack.json';
 import coreWeights from './rules/weights.json';
 import { createPageScanner, type PageScanner } from './page';
@@ -25,7 +29,7 @@ let compiled: CompiledPack | null = null;
 
 /** The compiled built-in pack (compiled on first call). */
 export function corePackCompiled(): CompiledPack {
-  compiled ??= compilePack(corePack, coreWeights);
+  compiled ??= compileValidPack(corePack as PackData, coreWeights as WeightsData);
   return compiled;
 }
 

@@ -105,7 +105,7 @@ function combine(pack: CompiledPack, units: Unit[], analyses: UnitAnalysis[], se
   const score = Math.round(Math.min(100, top.s.score + extra));
 
   const contributing = scored.filter((r) => r.s.score >= t.low);
-  return { level: levelFor(score, sensitivity), score, categories: categoriesOf(contributing), evidence: evidenceOf(pack, contributing), trace };
+  return { level: levelFor(score, sensitivity), score, categories: categoriesOf(contributing), evidence: evidenceOf(contributing), trace };
 }
 
 function categoriesOf(contributing: Scored[]): Category[] {
@@ -114,7 +114,7 @@ function categoriesOf(contributing: Scored[]): Category[] {
   return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 }
 
-function evidenceOf(pack: CompiledPack, contributing: Scored[]): Evidence[] {
+function evidenceOf(contributing: Scored[]): Evidence[] {
   const byRule = new Map<string, Evidence>();
   for (const { s } of contributing) {
     if (!s.window) continue;
@@ -130,8 +130,6 @@ function evidenceOf(pack: CompiledPack, contributing: Scored[]): Evidence[] {
           category,
           spans: [],
           quotes: [],
-          explanation: c.rule.explanation,
-          advice: c.rule.category === 'signal' ? (pack.categoryAdvice[category] ?? c.rule.advice) : c.rule.advice,
           weight: Math.round(w),
         };
         byRule.set(c.rule.id, e);

@@ -46,8 +46,13 @@ export interface Evidence {
   spans: Span[];
   /** The original text under each span, for highlighting on a page and for reports. */
   quotes: string[];
-  explanation: LocalizedText;
-  advice: LocalizedText;
+  /**
+   * Own words, only for evidence the page words itself (a listed phone number on the
+   * page, src/page/identifiers.ts). A rule's evidence carries none: its explanation and
+   * advice are looked up by `ruleId` in rule-texts.json when shown (./rule-texts.ts).
+   */
+  explanation?: LocalizedText;
+  advice?: LocalizedText;
   weight: number;
 }
 

@@ -7,7 +7,7 @@
  * every payload is size-capped and the background also checks `sender`.
  */
 import { z } from 'zod';
-import { CATEGORIES, LEVELS } from '../engine/types';
+import { CATEGORIES, LEVELS, LOCALES } from '../engine/types';
 import { LIST_ERROR_CODES, LIST_FORMATS, TEXT_LIST_FORMATS } from '../lists/vocabulary';
 import { IDENTIFIER_KINDS } from '../lists/types';
 
@@ -24,8 +24,9 @@ export const evidenceSchema = z.object({
   category,
   spans: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0), passage: z.number().int().min(0).optional() })).max(50),
   quotes: z.array(z.string().max(200)).max(50),
-  explanation: localized,
-  advice: localized,
+  /** Only evidence the page words itself (a listed identifier); a rule's words are looked up by ruleId (cs-bg/rule-texts). */
+  explanation: localized.optional(),
+  advice: localized.optional(),
   weight: z.number().finite(),
 });
 
@@ -289,6 +290,16 @@ export const protocol = {
   'ui-bg/setup-import': {
     request: z.object({ text: z.string().max(2_000_000), passphrase: z.string().max(200) }),
     response: familyOk,
+  },
+  // ---- issue 11: content script diet ----
+  /**
+   * Content script, when its alert opens: the explanations of these rules in one
+   * language. The page does not carry the three-language texts; the background reads
+   * them from the package (/rule-texts.json) and answers only the ids asked for.
+   */
+  'cs-bg/rule-texts': {
+    request: z.object({ ruleIds: z.array(z.string().regex(/^[a-z0-9_.-]{3,60}$/)).max(50), locale: z.enum(LOCALES) }),
+    response: z.object({ texts: z.record(z.string().max(60), z.string().max(500)) }),
   },
 } as const;
 

@@ -25,7 +25,7 @@ import { createScanner } from '../engine';
 import type { PageScanner } from '../engine';
 import { levelRank, type Locale, type ScanOptions, type Verdict } from '../engine/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import type { Settings } from '../settings/schema';
+import type { PageSettings } from '../settings/page-settings';
 import { documentHeadTexts, MAX_PAGE_CHARS, ownerBlock, walkBlocks, type Passage, type WalkSink } from './visible-text';
 import { createPresenter, siteInfoFromUrlVerdict } from './present';
 import { createChangeObserver } from './observer';
@@ -49,12 +49,15 @@ export interface ContentDeps {
   doc: Document;
   win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
   url: () => string;
-  locale: (settings: Settings) => Locale;
-  loadSettings: () => Promise<Settings>;
+  locale: (settings: PageSettings) => Locale;
+  /** src/settings/page-settings.ts readPageSettings (the page carries no zod); any Settings fits. */
+  loadSettings: () => Promise<PageSettings>;
   pageScanned: (payload: RequestOf<'cs-bg/page-scanned'>) => Promise<ResponseOf<'cs-bg/page-scanned'>>;
   dismiss: (payload: RequestOf<'cs-bg/dismiss-alert'>) => Promise<unknown>;
   /** Lookalike check for the caution banner (optional: without it no caution banner). */
   urlVerdict?: (payload: RequestOf<'cs-bg/url-verdict'>) => Promise<ResponseOf<'cs-bg/url-verdict'>>;
+  /** The explanations of rule ids, asked for when an alert opens (optional: without them an alert names categories). */
+  ruleTexts?: (payload: RequestOf<'cs-bg/rule-texts'>) => Promise<ResponseOf<'cs-bg/rule-texts'>>;
   /** Listed-identifier lookup (src/page/identifiers.ts; optional: without it no identifier check). */
   identifiers?: (payload: RequestOf<'cs-bg/identifiers'>) => Promise<ResponseOf<'cs-bg/identifiers'>>;
   /** The engine's page scanner (default: createScanner from src/engine). */
@@ -106,8 +109,9 @@ export function capVerdict(v: Verdict): Verdict {
       ruleId: e.ruleId.slice(0, 100),
       spans: e.spans.slice(0, 50),
       quotes: e.quotes.slice(0, 50).map((q) => q.slice(0, 200)),
-      explanation: { 'zh-CN': cut(e.explanation['zh-CN']), 'zh-TW': cut(e.explanation['zh-TW']), en: cut(e.explanation.en) },
-      advice: { 'zh-CN': cut(e.advice['zh-CN']), 'zh-TW': cut(e.advice['zh-TW']), en: cut(e.advice.en) },
+      // Only a listed identifier's evidence has words of its own (a rule's are looked up by ruleId).
+      ...(e.explanation ? { explanation: { 'zh-CN': cut(e.explanation['zh-CN']), 'zh-TW': cut(e.explanation['zh-TW']), en: cut(e.explanation.en) } } : {}),
+      ...(e.advice ? { advice: { 'zh-CN': cut(e.advice['zh-CN']), 'zh-TW': cut(e.advice['zh-TW']), en: cut(e.advice.en) } } : {}),
     })),
   };
 }
@@ -150,6 +154,7 @@ export async function startContentScript(deps: ContentDeps) {
         }
       : {}),
     ...(urlVerdict ? { siteInfo: async () => siteInfoFromUrlVerdict(await urlVerdict({ url: deps.url() }), locale) } : {}),
+    ...(deps.ruleTexts ? { explain: async (ruleIds: string[]) => (await deps.ruleTexts!({ ruleIds, locale })).texts } : {}),
   });
   const slicer = createSlicer({ now }, deps.yieldToPage ?? defaultYield);
   const idCheck = deps.identifiers ? createIdentifierCheck(deps.identifiers) : null;

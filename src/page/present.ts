@@ -63,7 +63,16 @@ export interface PresentDeps {
   elder?: ElderAlert;
   /** The local family log (issue 9): a warning appeared / the person left. */
   familyEvent?: (kind: 'warning' | 'left', category?: string) => void;
+  /**
+   * The explanations of these rule ids in this page's language (the background's
+   * `cs-bg/rule-texts`): the page does not carry them. Asked once per id when a medium+
+   * verdict is about to be shown; without it, or when it fails, a reason is its category's name.
+   */
+  explain?: (ruleIds: string[]) => Promise<Record<string, string>>;
 }
+
+/** How long an alert waits for its explanations before it shows category names instead (ms). */
+export const TEXTS_WAIT_MS = 1_500;
 
 /** Which alert mode a verdict gets. Exported for unit tests. */
 export function alertModeFor(level: Level, opts: { dismissed: boolean; allowed: boolean; lookalikeBrand?: string }): AlertMode {
@@ -105,6 +114,11 @@ export function createPresenter(deps: PresentDeps) {
   let pause: PauseDialog | null = null;
   let dissuasionInstalled = false;
   let last: { verdict: Verdict; passages: readonly Passage[] } | null = null;
+  /** Explanations by rule id (answers of deps.explain), and the ids already asked for. */
+  const reasons = new Map<string, string>();
+  const asked = new Set<string>();
+  /** Requests for explanations not answered yet: an alert waits for them (at most TEXTS_WAIT_MS). */
+  let textsWaiting = 0;
 
   const leaveNow =
     deps.leave ??
@@ -136,7 +150,7 @@ export function createPresenter(deps: PresentDeps) {
   };
 
   const reasonFor = (e: Verdict['evidence'][number]) => {
-    const text = e.explanation[locale];
+    const text = e.explanation?.[locale] || reasons.get(e.ruleId);
     // The engine may not have written an explanation yet: fall back to the category name.
     return text && text !== e.ruleId ? text : t(locale, `category.${e.category}` as MessageKey);
   };
@@ -182,11 +196,44 @@ export function createPresenter(deps: PresentDeps) {
     siteKnown = true;
     if (site.lookalikeBrand) risky = true;
     if (risky) ensureDissuasion();
+    rerender();
+  };
+
+  /** Render the last verdict once nothing it waits for is pending. */
+  function rerender() {
+    if (!siteKnown || textsWaiting > 0 || !last) return;
     try {
-      if (last) render(last.verdict, last.passages);
+      render(last.verdict, last.passages);
     } catch {
       // The page broke our alert host: the badge and the popup still carry the verdict.
     }
+  }
+
+  /** Ask for the explanations an alert is about to show (each rule id once per page). */
+  const askTexts = (verdict: Verdict) => {
+    if (!deps.explain || levelRank(verdict.level) < levelRank('medium')) return;
+    const ids = [...new Set(verdict.evidence.filter((e) => !e.explanation && !asked.has(e.ruleId)).map((e) => e.ruleId))].slice(0, 50);
+    if (!ids.length) return;
+    for (const id of ids) asked.add(id);
+    textsWaiting++;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      textsWaiting--;
+      if (timer !== undefined) doc.defaultView?.clearTimeout(timer);
+      rerender();
+    };
+    // Never keep a scam page's alert back for a slow or dead background.
+    const timer = doc.defaultView?.setTimeout(settle, TEXTS_WAIT_MS);
+    deps
+      .explain(ids)
+      .then((texts) => {
+        for (const id of ids) if (Object.hasOwn(texts, id) && typeof texts[id] === 'string' && texts[id]) reasons.set(id, texts[id].slice(0, 500));
+        if (settled) rerender(); // a late answer still replaces the category names
+      })
+      .catch(() => undefined)
+      .then(settle);
   };
 
   const askSite = () => {
@@ -214,9 +261,11 @@ export function createPresenter(deps: PresentDeps) {
       risky = levelRank(verdict.level) >= levelRank('medium') || Boolean(site.lookalikeBrand) || hasSafeAccountWording(passages);
       if (risky) ensureDissuasion();
       askSite();
+      askTexts(verdict);
       // Until the background said whether the person allowed this site, show nothing
-      // (an allowed site must not flash a dialog); askSite renders when it knows.
-      if (siteKnown) render(verdict, passages);
+      // (an allowed site must not flash a dialog); askSite renders when it knows. An
+      // alert also waits for its explanations (askTexts renders when they come).
+      if (siteKnown && textsWaiting === 0) render(verdict, passages);
     },
   };
 }

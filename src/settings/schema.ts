@@ -22,14 +22,12 @@ export const STORAGE_KEYS = {
   demoTokenPrefix: 'demo:',
 } as const;
 
-export const LANGUAGE_CHOICES = ['auto', 'zh-CN', 'zh-TW', 'en'] as const;
-export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+// The vocabularies live in ./vocabulary.ts (zod-free: the content script reads them, ./page-settings.ts).
+import { FAMILY_RELATIONS, LANGUAGE_CHOICES } from './vocabulary';
+export { FAMILY_RELATIONS, LANGUAGE_CHOICES, type FamilyRelation, type LanguageChoice } from './vocabulary';
 
 export const SETTINGS_VERSION = 2;
 
-/** Who the family contact is to the person (issue 9): words the approval prompt ("给女儿打电话，请她…"). */
-export const FAMILY_RELATIONS = ['daughter', 'son', 'granddaughter', 'grandson', 'family'] as const;
-export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),

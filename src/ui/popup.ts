@@ -5,6 +5,7 @@
 import type { Level, Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import { el } from './dom';
+import { explanationFor, type RuleTexts } from '../engine/rule-texts';
 import { renderReportPanel, type Request } from './report-panel';
 
 export interface PopupDeps {
@@ -16,6 +17,8 @@ export interface PopupDeps {
   copy: (text: string) => Promise<void>;
   openTab: (url: string) => void;
   formatDate?: (ms: number) => string;
+  /** The rules' words (packaged /rule-texts.json, src/i18n/rule-texts-loader.ts): a page's evidence carries only rule ids. */
+  ruleTexts?: () => Promise<RuleTexts | null>;
 }
 
 // Plain glyphs every CJK/Latin system font has (no emoji font needed), drawn in a ring.
@@ -55,8 +58,10 @@ export async function renderPopup(deps: PopupDeps): Promise<void> {
 
   if (verdict?.evidence.length) {
     const list = el('ul', { 'data-testid': 'reasons' });
+    const texts = (await deps.ruleTexts?.().catch(() => null)) ?? null;
     for (const e of verdict.evidence.slice(0, 8)) {
-      const reason = e.explanation[locale] && e.explanation[locale] !== e.ruleId ? e.explanation[locale] : '';
+      const said = explanationFor(texts, e, locale);
+      const reason = said && said !== e.ruleId ? said : '';
       list.append(
         el('li', {}, el('strong', {}, tx(`category.${e.category}` as MessageKey)), locale === 'en' ? ': ' : '：', ...e.quotes.slice(0, 2).flatMap((q) => [el('mark', {}, q), ' ']), reason ? `— ${reason}` : ''),
       );

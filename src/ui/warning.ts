@@ -19,6 +19,8 @@ import { CATEGORIES, type Locale } from '../engine/types';
 import { t, type MessageKey } from '../i18n';
 import type { ResponseOf } from '../messaging/protocol';
 import { el } from './dom';
+import { explanationFor } from '../engine/rule-texts';
+import type { RuleTexts } from '../engine/rule-texts';
 import { parseTarget, type HostSegment } from './target-url';
 import { parseKind, targetParam, type WarningKind } from '../url/warning-url';
 import { renderReportPanel, type Request } from './report-panel';
@@ -40,6 +42,8 @@ export interface WarningDeps {
   openTab: (url: string) => void;
   /** True when the page is loaded inside a frame (window.top !== window): we refuse to render there. */
   framed?: boolean;
+  /** The rules' words (packaged /rule-texts.json, src/i18n/rule-texts-loader.ts): a page's evidence carries only rule ids. */
+  ruleTexts?: () => Promise<RuleTexts | null>;
   /** Cooling-off before "continue" can be pressed, in seconds. */
   coolSeconds?: number;
   formatDate?: (ms: number) => string;
@@ -193,8 +197,10 @@ export async function renderWarning(deps: WarningDeps): Promise<void> {
     category = verdict.categories[0];
     why.append(el('p', {}, tx('warning.pagePhrases')));
     const list = el('ul', { 'data-testid': 'page-phrases' });
+    const texts = (await deps.ruleTexts?.().catch(() => null)) ?? null;
     for (const e of verdict.evidence.slice(0, 8)) {
-      const reason = e.explanation[locale] && e.explanation[locale] !== e.ruleId ? e.explanation[locale] : tx(`category.${e.category}` as MessageKey);
+      const said = explanationFor(texts, e, locale);
+      const reason = said && said !== e.ruleId ? said : tx(`category.${e.category}` as MessageKey);
       for (const q of e.quotes.slice(0, 2)) {
         evidence.push(q);
         list.append(el('li', {}, el('mark', {}, q), ` — ${reason}`));

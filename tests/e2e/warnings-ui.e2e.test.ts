@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, type ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
 import { OptionsPage, PopupPage, readStore, setUserBlocked, tabIdOf, waitForAlertLevel } from './support/pages';
+import ruleTexts from '../../assets/public/rule-texts.json';
 
 let ext: ExtensionBrowser;
 let server: FixtureServer;
@@ -41,6 +42,8 @@ describe('popup', () => {
       const popup = await PopupPage.open(ext, tabId, lang);
       expect(await popup.verdictLevel()).toBe('high');
       expect(await popup.reasonsText()).toMatch(/安全/);
+      // The page sent rule ids only; the popup words them from the packaged rule-texts.json.
+      expect(await popup.reasonsText()).toContain(ruleTexts.rules['auth.safe-account'].explanation[lang]);
       expect(await popup.page.getByTestId('list-freshness').innerText()).not.toBe('');
       expect(await serious(popup.page)).toEqual([]);
       await popup.page.setViewportSize({ width: 420, height: 1000 });

@@ -6,6 +6,8 @@
  */
 import { LOCALES, scanPassages, type Locale, type TraceCue, type Verdict } from '../../engine';
 import type { CliIo } from '../io';
+import { adviceFor, explanationFor } from '../../engine/rule-texts';
+import { CORE_RULE_TEXTS } from '../../engine/rules/texts';
 import { parseSensitivity, passagesOf } from './scan';
 
 export const summary = 'print a verdict with the evidence highlighted: sentinel explain "text"';
@@ -78,8 +80,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out('\nevidence:');
   for (const e of v.evidence) {
     io.out(`  • ${e.ruleId} (${e.category}, +${e.weight}): ${e.quotes.map((q) => `「${q}」`).join(' ')}`);
-    io.out(`      ${e.explanation[lang]}`);
-    io.out(`      → ${e.advice[lang]}`);
+    io.out(`      ${explanationFor(CORE_RULE_TEXTS, e, lang)}`);
+    io.out(`      → ${adviceFor(CORE_RULE_TEXTS, e, lang)}`);
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 import { normalize } from '../normalize';
 import { CATEGORY_ADVICE, CONTEXT, ROLES, RULES, VERSION, type Src, type SrcRule } from './core.source';
 import { parsePack, type PackData } from './schema';
+import { parseRuleTexts, type RuleTextsData } from './texts-schema';
 
 /** Phrases are stored normalized (same function as page text), so loading skips that work. */
 const norm = (list: string[]) => [...new Set(list.map((p) => normalize(p).text.trim()).filter(Boolean))];
@@ -20,12 +21,10 @@ export function buildPackData(toTraditional: (s: string) => string, rules: reado
   const ids = new Set(rules.map((r) => r.id));
   const stale = Object.keys(ROLES).filter((id) => !ids.has(id) && rules === RULES);
   if (stale.length) throw new Error(`ROLES names rules that do not exist: ${stale.join(', ')}`);
-  const loc = (s: Src) => ({ 'zh-CN': s.zh, 'zh-TW': toTraditional(s.zh), en: s.en });
   return parsePack({
     format: 1,
     version: VERSION,
     normalized: true,
-    categoryAdvice: Object.fromEntries(Object.entries(CATEGORY_ADVICE).map(([k, v]) => [k, loc(v)])),
     context: Object.fromEntries(Object.entries(CONTEXT).map(([k, v]) => [k, norm(v)])),
     rules: rules.map((r) => ({
       id: r.id,
@@ -35,9 +34,26 @@ export function buildPackData(toTraditional: (s: string) => string, rules: reado
       role: r.role ?? ROLES[r.id],
       match: normMatch(r.match),
       ...(r.negatable === undefined ? {} : { negatable: r.negatable }),
-      explanation: loc(r.explanation),
-      ...(r.advice ? { advice: loc(r.advice) } : {}),
     })),
+  });
+}
+
+/**
+ * The rules' words in three languages (rule-texts.json), by rule id: what the page side
+ * no longer carries. Same source, same build as the pack; the drift test pins both.
+ */
+export function buildRuleTexts(toTraditional: (s: string) => string, rules: readonly SrcRule[] = RULES): RuleTextsData {
+  const loc = (s: Src) => ({ 'zh-CN': s.zh, 'zh-TW': toTraditional(s.zh), en: s.en });
+  return parseRuleTexts({
+    format: 1,
+    version: VERSION,
+    categoryAdvice: Object.fromEntries(Object.entries(CATEGORY_ADVICE).map(([k, v]) => [k, loc(v)])),
+    rules: Object.fromEntries(
+      rules.map((r) => [
+        r.id,
+        { explanation: loc(r.explanation), ...(r.advice ? { advice: loc(r.advice) } : {}), ...(r.category === 'signal' ? { signal: true } : {}) },
+      ]),
+    ),
   });
 }
 

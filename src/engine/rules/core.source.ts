@@ -1,7 +1,9 @@
 /**
  * AUTHORING SOURCE of the core rule pack (zh-CN + en). `npx tsx scripts/build-rules.ts`
  * adds zh-TW (via opencc-js), validates, and writes core.pack.json, which is what the
- * engine loads. tests/unit/engine/rules.test.ts fails when the two drift apart.
+ * engine loads, and the rules' words (explanation, advice, category advice) to
+ * assets/public/rule-texts.json, which is read by rule id only when evidence is shown.
+ * tests/unit/engine/rules.test.ts fails when either drifts from this source.
  *
  * Phrases are written in any form: the compiler runs them through the same normalizer
  * as page text (so 穩賺 and 稳赚 are one phrase, "VX" means 微信). Patterns describe

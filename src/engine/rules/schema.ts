@@ -8,8 +8,6 @@
 import * as z from 'zod/mini';
 import { CATEGORIES } from '../types';
 
-const text = z.string().check(z.minLength(1), z.maxLength(400));
-const localized = z.object({ 'zh-CN': text, 'zh-TW': text, en: text });
 const phrase = z.string().check(z.minLength(1), z.maxLength(60));
 const phrases = z.array(phrase).check(z.minLength(1), z.maxLength(400));
 
@@ -46,9 +44,8 @@ export const ruleSchema = z.object({
   match: matcherSchema,
   /** Default true: a hit right after a negation/warning word (不要, 切勿, 谨防, never…) is ignored. */
   negatable: z.optional(z.boolean()),
-  explanation: localized,
-  /** Falls back to the category's advice. */
-  advice: z.optional(localized),
+  // A rule's words (explanation, advice, in three languages) are not part of the pack:
+  // they live in rule-texts.json (./texts-schema.ts), read only when evidence is shown.
 });
 
 export const packSchema = z.object({
@@ -56,7 +53,6 @@ export const packSchema = z.object({
   version: z.string().check(z.regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/)),
   /** true when every phrase is already in normalized form (built packs): compiling skips normalizing them. */
   normalized: z.optional(z.boolean()),
-  categoryAdvice: z.record(z.enum(CATEGORIES), localized),
   /** Words that mark a reporting / warning context (news, police, court, tips). */
   context: z.object({
     report: phrases,

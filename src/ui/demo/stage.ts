@@ -14,6 +14,8 @@ import { LOCALES, type Locale } from '../../engine/types';
 import { dt } from '../../i18n/demo';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { startContentScript } from '../../page/main';
+import { explanationsById } from '../../engine/rule-texts';
+import { CORE_RULE_TEXTS } from '../../engine/rules/texts';
 import { findCase } from '../../demo/cases';
 import { demoSiteUrl } from '../../demo/host';
 import type { SampleBlock } from '../../demo/types';
@@ -129,6 +131,9 @@ export function startDemoStage({ doc, win, search }: StageDeps): void {
       return { alertLevel: verdict.level, dismissed: false };
     },
     dismiss: async () => ({ ok: true }),
+    // The stage is an extension page (not a size target): it bundles the rule texts, so its
+    // alert opens as soon as the scan is done, as a presenter expects, with no fetch per slide.
+    ruleTexts: async ({ ruleIds, locale: l }) => ({ texts: explanationsById(CORE_RULE_TEXTS, ruleIds, l) }),
     leave: () => {
       doc.getElementById('stage')?.replaceChildren(
         node(doc, 'p', { class: 'mark', role: 'note', 'data-testid': 'demo-mark' }, dt(locale, 'mark')),

@@ -1,15 +1,26 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { compilePack } from '../../../src/engine/compile';
-import { buildPackData, patternChars } from '../../../src/engine/rules/build';
+import { compilePack } from '../../../src/engine/load-pack';
+import { buildPackData, buildRuleTexts, patternChars } from '../../../src/engine/rules/build';
 import corePack from '../../../src/engine/rules/core.pack.json';
+import ruleTextsJson from '../../../assets/public/rule-texts.json';
+import { parseRuleTexts } from '../../../src/engine/rules/texts-schema';
 import { parsePack } from '../../../src/engine/rules/schema';
 import { CATEGORIES, LOCALES } from '../../../src/engine/types';
+import { adviceFor, explanationFor } from '../../../src/engine/rule-texts';
 
 describe('core rule pack', () => {
   it('is exactly what scripts/build-rules.ts builds from core.source.ts (run it after editing the source)', () => {
     const rebuilt = buildPackData(OpenCC.Converter({ from: 'cn', to: 'tw' }));
     expect(JSON.parse(JSON.stringify(rebuilt))).toEqual(corePack);
+  });
+  it('rule-texts.json (packaged) is exactly what scripts/build-rules.ts builds, for the same pack version', () => {
+    const rebuilt = buildRuleTexts(OpenCC.Converter({ from: 'cn', to: 'tw' }));
+    expect(JSON.parse(JSON.stringify(rebuilt))).toEqual(ruleTextsJson);
+    expect(parseRuleTexts(ruleTextsJson).version).toBe(corePack.version);
+  });
+  it('the pack carries no words: explanations and advice are only in rule-texts.json', () => {
+    expect(JSON.stringify(corePack)).not.toMatch(/explanation|advice|categoryAdvice/);
   });
   it('validates and compiles', () => {
     const pack = parsePack(corePack);
@@ -23,18 +34,22 @@ describe('core rule pack', () => {
     const ids = pack.rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
-  it('every rule explains itself and advises in all three locales', () => {
+  it('every rule explains itself and advises in all three locales (rule-texts.json, by rule id)', () => {
     const compiled = compilePack(corePack);
+    const texts = parseRuleTexts(ruleTextsJson);
+    expect(Object.keys(texts.rules).sort()).toEqual(compiled.rules.map((r) => r.id).sort());
     for (const r of compiled.rules) {
+      const category = r.category === 'signal' ? 'investment' : r.category;
       for (const l of LOCALES) {
-        expect(r.explanation[l].trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
-        expect(r.advice[l].trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
+        const e = { ruleId: r.id, category } as const;
+        expect(explanationFor(texts, e, l).trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
+        expect(adviceFor(texts, e, l).trim().length, `${r.id} ${l}`).toBeGreaterThan(3);
       }
     }
   });
   it('zh-TW texts are Traditional', () => {
-    const pack = parsePack(corePack);
-    const tw = pack.rules.map((r) => r.explanation['zh-TW']).join('');
+    const texts = parseRuleTexts(ruleTextsJson);
+    const tw = Object.values(texts.rules).map((r) => r.explanation['zh-TW']).join('');
     expect(tw).not.toMatch(/[这说们账户钱]/);
   });
 });
@@ -45,7 +60,6 @@ describe('rule pack validation rejects bad data', () => {
     ['unknown format', (p) => (p.format = 2)],
     ['bad version', (p) => (p.version = 'latest')],
     ['unknown category', (p) => (p.rules[0]!.category = 'aliens')],
-    ['missing explanation locale', (p) => delete (p.rules[0]!.explanation as Record<string, string>).en],
     ['weight out of range', (p) => (p.rules[0]!.weight = 1000)],
     ['empty phrase list', (p) => (p.rules[0]!.match = { any: [] })],
     ['bad rule id', (p) => (p.rules[0]!.id = 'Has Spaces!')],

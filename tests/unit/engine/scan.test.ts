@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { levelRank, scanPassages, scanText, type Verdict } from '../../../src/engine';
 import { CATEGORIES } from '../../../src/engine/types';
+import { adviceFor, explanationFor } from '../../../src/engine/rule-texts';
+import { CORE_RULE_TEXTS } from '../../../src/engine/rules/texts';
 import { SILENT, WARNS } from './cases';
 
 const atLeastMedium = (v: Verdict) => levelRank(v.level) >= levelRank('medium');
@@ -60,9 +62,11 @@ describe('evidence', () => {
         expect(s.end).toBeLessThanOrEqual(text.length);
         expect(text.slice(s.start, s.end)).toBe(e.quotes[k]);
       });
+      // Rule evidence carries no words (looked up by ruleId in rule-texts.json), but every id has them there.
+      expect(e.explanation).toBeUndefined();
       for (const loc of ['zh-CN', 'zh-TW', 'en'] as const) {
-        expect(e.explanation[loc].length).toBeGreaterThan(0);
-        expect(e.advice[loc].length).toBeGreaterThan(0);
+        expect(explanationFor(CORE_RULE_TEXTS, e, loc).length).toBeGreaterThan(0);
+        expect(adviceFor(CORE_RULE_TEXTS, e, loc).length).toBeGreaterThan(0);
       }
     }
     const quotes = v.evidence.flatMap((e) => e.quotes);

@@ -67,7 +67,7 @@ describe('evidence', () => {
   test('a listed phone gives the zh-CN line with list and date, and raises the verdict to high', () => {
     const [f] = extractIdentifiers(['预约电话：1 3 8-0013-8000']);
     const e = identifierEvidence(f!, { kind: 'phone', hash: 'x', listName: '某市反诈名单', category: null, firstSeen: Date.UTC(2026, 2, 1) }, ['预约电话：1 3 8-0013-8000']);
-    expect(e.explanation['zh-CN']).toBe('此页面上的电话 138…8000 在反诈名单上（某市反诈名单，2026-03-01 收录）');
+    expect(e.explanation?.['zh-CN']).toBe('此页面上的电话 138…8000 在反诈名单上（某市反诈名单，2026-03-01 收录）');
     expect(e.quotes).toEqual(['1 3 8-0013-8000']);
     const v = withIdentifierEvidence(EMPTY_VERDICT, [e]);
     expect(v.level).toBe('high');
