@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { buildUrlData } from './src/url/url-data-source';
 
 // Why so small: per-browser differences live in the manifest function, everything
 // else is WXT's defaults. See README "Architecture".
@@ -8,6 +9,13 @@ export default defineConfig({
   // Separate output dirs let parallel builds (e.g. e2e vs. `npm start`) not clobber each other.
   outDir: process.env.SENTINEL_OUT_DIR ?? '.output',
   imports: false,
+  // Issue 11: the Public Suffix List and the confusables table ship as data, loaded on
+  // first need (src/url/url-data.ts), not compiled into background.js.
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'url-data.json', contents: JSON.stringify(buildUrlData()) });
+    },
+  },
   manifestVersion: 3,
   // `npm run package` (scripts/package.mjs): the Firefox sources zip carries the code, not test output.
   zip: { excludeSources: ['assets/screenshots/**', 'test-results/**', '.output*/**', 'screenshots/**', '.cache/**', '*.log'] },

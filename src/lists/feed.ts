@@ -30,14 +30,16 @@
  * leniently), a signed feed with an invalid, duplicate or conflicting entry is refused
  * whole: its publisher has tooling (`sentinel feed build`) that never produces one.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { CATEGORIES } from '../engine/types';
 import { radixSortPairs } from './compact-index';
 import { normalizeEntryValue, normalizeIdentifier } from './entries';
 import { hashKey } from './hash';
 import { ENTRY_KINDS, IDENTIFIER_KINDS, type IdentifierEntry, type ListEntry } from './types';
 
-z.config({ jitless: true }); // MV3 CSP forbids eval/new Function.
+// MV3 CSP forbids eval/new Function; zod/mini with the English messages (as src/messaging/protocol.ts).
+z.config({ jitless: true, ...en() });
 
 export const FEED_FORMAT_VERSION = 1;
 export const FEED_ALGORITHM = 'ECDSA-P256-SHA256';
@@ -81,19 +83,13 @@ const fail = (code: FeedErrorCode, message: string): { ok: false; error: FeedErr
 
 // ---------- schemas ----------
 
-const sha256Field = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits');
-const partPath = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a part path is a plain file name (no slashes, no scheme)');
-const listId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'listId: lowercase letters, digits, . _ -');
-const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const ms = z.number().int().min(0).max(8.64e15);
+const sha256Field = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits'));
+const partPath = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a part path is a plain file name (no slashes, no scheme)'));
+const listId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'listId: lowercase letters, digits, . _ -'));
+const version = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
+const ms = z.int().check(z.gte(0), z.lte(8.64e15));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 export const manifestSchema = z.strictObject({
   format: z.literal('scamsentinel-feed'),
@@ -101,37 +97,37 @@ export const manifestSchema = z.strictObject({
   listId,
   listVersion: version,
   created: z.iso.datetime({ offset: true }),
-  title: z.string().max(200).optional(),
-  full: z.strictObject({ path: partPath, sha256: sha256Field, bytes: z.number().int().min(1), entries: z.number().int().min(0) }),
-  diffs: z.array(z.strictObject({ from: version, path: partPath, sha256: sha256Field, bytes: z.number().int().min(1) })).max(FEED_LIMITS.diffs),
+  title: z.optional(z.string().check(z.maxLength(200))),
+  full: z.strictObject({ path: partPath, sha256: sha256Field, bytes: z.int().check(z.gte(1)), entries: z.int().check(z.gte(0)) }),
+  diffs: list(z.strictObject({ from: version, path: partPath, sha256: sha256Field, bytes: z.int().check(z.gte(1)) }), FEED_LIMITS.diffs),
 });
 export type FeedManifest = z.infer<typeof manifestSchema>;
 export type PartRef = { path: string; sha256: string; bytes: number };
 
 const feedEntry = z.strictObject({
   kind: z.enum(ENTRY_KINDS),
-  value: z.string().min(1).max(2048),
+  value: text(1, 2048),
   action: z.enum(['block', 'allow']),
   category: z.enum([...CATEGORIES, 'unknown']),
   firstSeen: ms,
-  expires: ms.optional(),
+  expires: z.optional(ms),
 });
 const feedIdentifier = z.strictObject({
   kind: z.enum(IDENTIFIER_KINDS),
-  value: z.string().min(1).max(64),
+  value: text(1, 64),
   category: z.enum([...CATEGORIES, 'unknown']),
   firstSeen: ms,
-  expires: ms.optional(),
+  expires: z.optional(ms),
 });
-const removal = z.strictObject({ kind: z.enum(ENTRY_KINDS), value: z.string().min(1).max(2048), action: z.enum(['block', 'allow']) });
-const identRemoval = z.strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().min(1).max(64) });
+const removal = z.strictObject({ kind: z.enum(ENTRY_KINDS), value: text(1, 2048), action: z.enum(['block', 'allow']) });
+const identRemoval = z.strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: text(1, 64) });
 
 export const snapshotSchema = z.strictObject({
   format: z.literal('scamsentinel-list'),
   listId,
   listVersion: version,
-  entries: z.array(feedEntry).max(FEED_LIMITS.entries),
-  identifiers: z.array(feedIdentifier).max(FEED_LIMITS.entries).optional(),
+  entries: list(feedEntry, FEED_LIMITS.entries),
+  identifiers: z.optional(list(feedIdentifier, FEED_LIMITS.entries)),
 });
 
 /**
@@ -140,7 +136,7 @@ export const snapshotSchema = z.strictObject({
  * ~9 µs per object, 9 s for a million). tests/unit/lists/feed.test.ts pins that both accept
  * and refuse the same table of items. The envelope is still validated by zod.
  */
-const snapshotShell = snapshotSchema.extend({ entries: z.array(z.unknown()).max(FEED_LIMITS.entries) });
+const snapshotShell = z.extend(snapshotSchema, { entries: list(z.unknown(), FEED_LIMITS.entries) });
 
 const ENTRY_KIND_SET = new Set<string>(ENTRY_KINDS);
 const CATEGORY_SET = new Set<string>([...CATEGORIES, 'unknown']);
@@ -172,13 +168,13 @@ export const diffSchema = z.strictObject({
   listId,
   from: version,
   to: version,
-  add: z.array(feedEntry).max(FEED_LIMITS.diffOps),
-  remove: z.array(removal).max(FEED_LIMITS.diffOps),
-  addIdentifiers: z.array(feedIdentifier).max(FEED_LIMITS.diffOps).optional(),
-  removeIdentifiers: z.array(identRemoval).max(FEED_LIMITS.diffOps).optional(),
+  add: list(feedEntry, FEED_LIMITS.diffOps),
+  remove: list(removal, FEED_LIMITS.diffOps),
+  addIdentifiers: z.optional(list(feedIdentifier, FEED_LIMITS.diffOps)),
+  removeIdentifiers: z.optional(list(identRemoval, FEED_LIMITS.diffOps)),
 });
 export type FeedDiff = z.infer<typeof diffSchema>;
-const diffShell = diffSchema.extend({ add: z.array(z.unknown()).max(FEED_LIMITS.diffOps) });
+const diffShell = z.extend(diffSchema, { add: list(z.unknown(), FEED_LIMITS.diffOps) });
 
 // ---------- bytes, base64, hashes ----------
 
@@ -318,7 +314,7 @@ export async function verifyManifest(
   return { ok: true, value: { manifest: parsed.data, keyId } };
 }
 
-function describeZod(err: z.ZodError): string {
+function describeZod(err: z.core.$ZodError): string {
   const i = err.issues[0];
   return i ? `${i.path.join('.') || '(root)'}: ${i.message}` : 'invalid';
 }
