@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    setupFiles: ['fake-indexeddb/auto'],
+    // setup-url-data: the Public Suffix List and confusables, which the extension fetches on first need.
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup-url-data.ts'],
     // Generous: speed is measured by benchmarks, never asserted by timeouts on a busy 2-core CI box.
     testTimeout: 60_000,
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { buildUrlData } from './src/url/url-data-source';
 
 // Why so small: per-browser differences live in the manifest function, everything
 // else is WXT's defaults. See README "Architecture".
@@ -10,6 +11,11 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   hooks: {
+    // Issue 11: the Public Suffix List and the confusables table ship as data, loaded on
+    // first need (src/url/url-data.ts), not compiled into background.js.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'url-data.json', contents: JSON.stringify(buildUrlData()) });
+    },
     // Content script only (issue 11, size): `wxt/browser` is the browser's own promise API
     // (@wxt-dev/browser: `browser` in Firefox, `chrome` in Chromium MV3), not the 10 KB
     // webextension-polyfill every page would carry. The page uses runtime.sendMessage and

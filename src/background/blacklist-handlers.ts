@@ -70,7 +70,7 @@ export function blacklistHandlers(parts: BlacklistParts): Partial<Handlers> {
           listUpdatedAt: meta?.lastSuccess ?? null,
         };
       }
-      const look = engine.lookalike(url);
+      const look = await engine.lookalike(url);
       return look ? { ...base, result: 'caution' as const, brand: look.brand } : { ...base, result: 'none' as const };
     },
     async 'ui-bg/proceed'({ url, scope }) {
@@ -91,7 +91,7 @@ export function blacklistHandlers(parts: BlacklistParts): Partial<Handlers> {
       if (verdict.result === 'allow' && verdict.entry?.source === 'user') return { ...none, allowed: true };
       if (host && (await bypass.isBypassed(host))) return { ...none, allowed: true };
       if (verdict.result === 'allow') return none;
-      const look = engine.lookalike(url);
+      const look = await engine.lookalike(url);
       return look ? { caution: true, brandId: look.brandId, brand: look.brand, reason: look.reason } : none;
     },
     async 'ui-bg/lists-get'() {

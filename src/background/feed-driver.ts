@@ -10,6 +10,7 @@ import { FEED_LIMITS, feedEntriesToList, feedIdentifiersToList, parseDiff, parse
 import type { IdentifierEntry, ListEntry } from '../lists/types';
 import type { ListErrorCode } from '../lists/vocabulary';
 import type { FeedDriver, FeedResult } from './updater';
+import { loadUrlData } from './url-data-loader';
 
 const FEED_ERRORS: Record<FeedErrorCode, ListErrorCode> = {
   oversize: 'too-large',
@@ -37,7 +38,9 @@ export function pinnedKeysOf(publicKey: string | undefined): string[] {
   return (publicKey ?? '').split(/[\s,]+/).filter((k) => /^[A-Za-z0-9_-]{40,400}$/.test(k));
 }
 
-export function createFeedDriver(opts: { subtle?: SubtleCrypto } = {}): FeedDriver {
+/** `ready` loads what canonical entry checks need (the Public Suffix List) on first need. */
+export function createFeedDriver(opts: { subtle?: SubtleCrypto; ready?: () => Promise<void> } = {}): FeedDriver {
+  const ready = opts.ready ?? loadUrlData;
   return {
     async update(meta, fetchBytes, current, currentIds) {
       const pins = pinnedKeysOf(meta.publicKey);
@@ -59,6 +62,11 @@ export function createFeedDriver(opts: { subtle?: SubtleCrypto } = {}): FeedDriv
       if (part.status !== 200) return { kind: 'error', code: 'http', detail: String(part.status) };
       const checked = await verifyPart(part.bytes, plan.part, { subtle: opts.subtle });
       if (!checked.ok) return err(checked.error.code, checked.error.message);
+      try {
+        await ready();
+      } catch (e) {
+        return { kind: 'error', code: 'storage', detail: String(e).slice(0, 200) };
+      }
       let entries: ListEntry[];
       let identifiers: IdentifierEntry[];
       if (plan.action === 'full') {

@@ -30,11 +30,10 @@ export interface ListBuilder {
   runText(job: BuilderJob): Promise<TextJobResult>;
 }
 
-const resultSchema = builderProtocol['bg-builder/text-job'].response;
-
 /** Validate what came back (a crashed or foreign builder must not pass as a success). */
 export function builderResult(raw: unknown): TextJobResult {
-  const r = resultSchema.safeParse(raw);
+  // Looked up here, not at import: protocol schemas are built on first use (protocol.ts).
+  const r = builderProtocol['bg-builder/text-job'].response.safeParse(raw);
   if (!r.success) throw new Error(`list builder answered nonsense: ${r.error.issues[0]?.message ?? 'bad result'}`);
   return r.data as TextJobResult;
 }

@@ -18,6 +18,7 @@ import { parseKeyHashHex } from '../lists/hash';
 import { canonicalize } from '../url/canonicalize';
 import { lookalike as lookalikeHost } from '../url/lookalike';
 import type { LocalizedText } from '../engine/types';
+import { loadUrlData } from './url-data-loader';
 
 
 export interface IndexProbe {
@@ -53,8 +54,13 @@ export interface ListEngine {
   confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
   canonicalHost(url: string): string | null;
-  /** Lookalike of a protected brand (caution only, never a block). */
-  lookalike(url: string): LookalikeInfo | null;
+  /** Lookalike of a protected brand (caution only, never a block). Loads the URL data on first use. */
+  lookalike(url: string): Promise<LookalikeInfo | null>;
+  /**
+   * Load what parsing lists needs (the Public Suffix List: src/url/url-data.ts) on first
+   * need. Await before parseList* (list-rebuild.ts does); a no-op once loaded.
+   */
+  ready(): Promise<void>;
 }
 
 export interface LookalikeInfo {
@@ -117,9 +123,12 @@ export const sentinelEngine: ListEngine = {
     const r = canonicalize(url);
     return r.ok ? r.url.host : null;
   },
-  lookalike(url) {
+  ready: loadUrlData,
+  async lookalike(url) {
     const host = sentinelEngine.canonicalHost(url);
-    const m = host ? lookalikeHost(host) : null;
+    if (!host) return null;
+    await loadUrlData();
+    const m = lookalikeHost(host);
     return m ? { brandId: m.brand.id, brand: m.brand.name, reason: m.reason, label: m.label } : null;
   },
 };

@@ -143,6 +143,11 @@ export async function runTextJob(deps: RebuildDeps, job: TextJob): Promise<TextJ
   } catch {
     return { ok: false, code: 'bad-format', detail: 'not UTF-8 text' };
   }
+  try {
+    await deps.engine.ready(); // the Public Suffix List, on first need (src/url/url-data.ts)
+  } catch (err) {
+    return { ok: false, code: 'storage', detail: String(err).slice(0, 200) };
+  }
   const parsed = await deps.drive(deps.engine.parseListSteps(text, meta.format as TextListFormat, meta.id, now));
   if (!parsed.ok) return { ok: false, code: parsed.code, detail: parsed.detail };
   if (parsed.entries.length === 0 && parsed.identifiers.length === 0) return { ok: false, code: 'empty', detail: `${parsed.rejected} lines refused` };

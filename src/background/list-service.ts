@@ -134,6 +134,7 @@ export function createListService(deps: ListServiceDeps) {
       if (deps.clock) deps.log?.(`merged index: ${loaded.size} keys, read ${Math.round(t1 - t0)} ms, load ${Math.round(deps.clock() - t1)} ms`);
     } else {
       // Nothing stored yet (first start, or storage refused): the bundled seed still protects.
+      await engine.ready(); // validating the seed needs the Public Suffix List (loaded on first need)
       const entries = seedEntries();
       const memRecords = new Map<string, ListEntry[]>();
       for (const e of entries) {
@@ -301,6 +302,7 @@ export function createListService(deps: ListServiceDeps) {
     /** Install or refresh the bundled seed list (first start, or a newer build). */
     ensureSeed(): Promise<void> {
       return serialized(async () => {
+        await engine.ready(); // the seed's version getter validates it: needs the Public Suffix List
         const meta = await store.getMeta(SEED_ID);
         if (meta && (meta.version ?? 0) >= deps.seed.version && (await store.loadMerged())) return;
         const entries = seedEntries();

@@ -10,6 +10,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CliCommand } from './io';
 import { nodeIo } from './io';
+import { installUrlDataFromPackages } from '../url/url-data-source';
 
 const COMMANDS_DIR = join(import.meta.dirname, 'commands');
 
@@ -24,6 +25,7 @@ async function load(name: string): Promise<CliCommand | null> {
 
 async function main(argv: string[]): Promise<number> {
   const io = nodeIo();
+  installUrlDataFromPackages(); // the extension fetches these on first need; here they come from the packages
   const [command, ...rest] = argv;
   if (command === 'bench') {
     const [what, ...benchArgs] = rest;

@@ -16,6 +16,7 @@
  */
 import * as z from 'zod/mini';
 import { buf, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
+import { lazy } from '../messaging/lazy';
 import { pinRecordSchema, type PinRecord } from './pin';
 import { migrateSettings, type Settings } from '../settings/schema';
 
@@ -28,15 +29,16 @@ export const MIN_PASSPHRASE = 8;
 export const SETUP_ERRORS = ['not-setup-code', 'damaged', 'newer-version', 'wrong-passphrase', 'tampered', 'passphrase-short'] as const;
 export type SetupError = (typeof SETUP_ERRORS)[number];
 
-const host = z.string().check(z.maxLength(253));
-const payloadSchema = z.object({
+// Schemas built on first use (lazy.ts): a cold worker wake that imports no setup code pays nothing.
+const host = () => z.string().check(z.maxLength(253));
+const payloadSchema = lazy(() => z.object({
   v: z.literal(1),
   createdAt: z.number(),
   settings: z.unknown(),
   guardian: z.object({ pin: z.nullable(pinRecordSchema), totpSecret: z.nullable(z.string().check(z.regex(/^[A-Z2-7]{16,128}$/))) }),
   lists: z.object({
-    allow: z.array(host).check(z.maxLength(5000)),
-    block: z.array(host).check(z.maxLength(5000)),
+    allow: z.array(host()).check(z.maxLength(5000)),
+    block: z.array(host()).check(z.maxLength(5000)),
     subscriptions: z
       .array(
         z.object({
@@ -48,16 +50,16 @@ const payloadSchema = z.object({
       )
       .check(z.maxLength(20)),
   }),
-});
+}));
 
 /** What a setup code carries (settings already migrated to the current version). */
 export interface SetupConfig {
   settings: Settings;
   guardian: { pin: PinRecord | null; totpSecret: string | null };
-  lists: z.infer<typeof payloadSchema>['lists'];
+  lists: z.infer<ReturnType<typeof payloadSchema>>['lists'];
 }
 
-const envelopeSchema = z.object({
+const envelopeSchema = lazy(() => z.object({
   format: z.literal(SETUP_FORMAT),
   version: z.number().check(z.int(), z.minimum(1)),
   kdf: z.object({
@@ -69,8 +71,8 @@ const envelopeSchema = z.object({
   check: z.string().check(z.maxLength(64)),
   iv: z.string().check(z.maxLength(64)),
   data: z.string().check(z.maxLength(MAX_SETUP_CODE_CHARS)),
-});
-type Envelope = z.infer<typeof envelopeSchema>;
+}));
+type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 
 export type ImportResult = { ok: true; config: SetupConfig } | { ok: false; error: SetupError };
 
@@ -113,7 +115,7 @@ export async function importSetupCode(text: unknown, passphrase: string): Promis
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== SETUP_FORMAT) return { ok: false, error: 'not-setup-code' };
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > SETUP_VERSION) return { ok: false, error: 'newer-version' };
-  const env = envelopeSchema.safeParse(raw);
+  const env = envelopeSchema().safeParse(raw);
   if (!env.success) return { ok: false, error: 'damaged' };
   const e = env.data;
   const salt = fromBase64(e.kdf.salt);
@@ -135,7 +137,7 @@ export async function importSetupCode(text: unknown, passphrase: string): Promis
   } catch {
     return { ok: false, error: 'tampered' };
   }
-  const payload = payloadSchema.safeParse(migratePayload(payloadRaw));
+  const payload = payloadSchema().safeParse(migratePayload(payloadRaw));
   if (!payload.success) return { ok: false, error: 'tampered' };
   return { ok: true, config: { settings: migrateSettings(payload.data.settings), guardian: payload.data.guardian, lists: payload.data.lists } };
 }

@@ -14,8 +14,10 @@
  *   usdtAddress "T…" (TRC20 base58, 34 chars, case kept) or "0x…" (ERC20, lowercased)
  *   qq         "10001"                      → "10001"
  *   wechat     "Scam_Kefu01"                → "scam_kefu01"
+ * Domains and hosts need the Public Suffix List (src/url/url-data.ts, loaded on first
+ * need): callers await ensureUrlData() before normalizing them.
  */
-import { getPublicSuffix } from 'tldts';
+import { publicSuffixIcann } from '../url/url-data';
 import { canonicalize, parseIPv4 } from '../url/canonicalize';
 import type { EntryKind, IdentifierKind } from './types';
 
@@ -74,7 +76,7 @@ export function normalizeEntryValue(kind: EntryKind, raw: string): NormalizeResu
   if (kind === 'urlPrefix') return normalizeUrlPrefix(raw);
   if ((kind === 'domain' || kind === 'host') && raw.length <= 253 && FAST_HOST_RE.test(raw) && parseIPv4(raw) === '') {
     // Same result as the slow path below (pinned by tests/unit/lists/formats.test.ts).
-    if (getPublicSuffix(raw, { allowPrivateDomains: false }) === raw) return { ok: false, reason: 'public-suffix' };
+    if (publicSuffixIcann(raw) === raw) return { ok: false, reason: 'public-suffix' };
     return { ok: true, value: raw };
   }
   const h = normalizeHost(raw);
@@ -83,7 +85,7 @@ export function normalizeEntryValue(kind: EntryKind, raw: string): NormalizeResu
   if (kind === 'ip') return isIp ? h : { ok: false, reason: 'not-ip' };
   if (isIp) return { ok: false, reason: 'ip-as-domain' };
   if (!h.value.includes('.')) return { ok: false, reason: 'single-label' };
-  if (getPublicSuffix(h.value, { allowPrivateDomains: false }) === h.value) return { ok: false, reason: 'public-suffix' };
+  if (publicSuffixIcann(h.value) === h.value) return { ok: false, reason: 'public-suffix' };
   return h;
 }
 

@@ -30,14 +30,17 @@
  * leniently), a signed feed with an invalid, duplicate or conflicting entry is refused
  * whole: its publisher has tooling (`sentinel feed build`) that never produces one.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { CATEGORIES } from '../engine/types';
 import { radixSortPairs } from './compact-index';
 import { normalizeEntryValue, normalizeIdentifier } from './entries';
 import { hashKey } from './hash';
+import { lazy } from '../messaging/lazy';
 import { ENTRY_KINDS, IDENTIFIER_KINDS, type IdentifierEntry, type ListEntry } from './types';
 
-z.config({ jitless: true }); // MV3 CSP forbids eval/new Function.
+// MV3 CSP forbids eval/new Function; zod/mini with the English messages (as src/messaging/protocol.ts).
+z.config({ jitless: true, ...en() });
 
 export const FEED_FORMAT_VERSION = 1;
 export const FEED_ALGORITHM = 'ECDSA-P256-SHA256';
@@ -81,58 +84,60 @@ const fail = (code: FeedErrorCode, message: string): { ok: false; error: FeedErr
 
 // ---------- schemas ----------
 
-const sha256Field = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits');
-const partPath = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a part path is a plain file name (no slashes, no scheme)');
-const listId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'listId: lowercase letters, digits, . _ -');
-const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const ms = z.number().int().min(0).max(8.64e15);
+const sha256Field = () => z.string().check(z.regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits'));
+const partPath = () => z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a part path is a plain file name (no slashes, no scheme)'));
+const listId = () => z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'listId: lowercase letters, digits, . _ -'));
+const version = () => z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
+const ms = () => z.int().check(z.gte(0), z.lte(8.64e15));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
-export const manifestSchema = z.strictObject({
-  format: z.literal('scamsentinel-feed'),
-  formatVersion: z.literal(FEED_FORMAT_VERSION),
-  listId,
-  listVersion: version,
-  created: z.iso.datetime({ offset: true }),
-  title: z.string().max(200).optional(),
-  full: z.strictObject({ path: partPath, sha256: sha256Field, bytes: z.number().int().min(1), entries: z.number().int().min(0) }),
-  diffs: z.array(z.strictObject({ from: version, path: partPath, sha256: sha256Field, bytes: z.number().int().min(1) })).max(FEED_LIMITS.diffs),
-});
-export type FeedManifest = z.infer<typeof manifestSchema>;
+export const manifestSchema = lazy(() =>
+  z.strictObject({
+    format: z.literal('scamsentinel-feed'),
+    formatVersion: z.literal(FEED_FORMAT_VERSION),
+    listId: listId(),
+    listVersion: version(),
+    created: z.iso.datetime({ offset: true }),
+    title: z.optional(z.string().check(z.maxLength(200))),
+    full: z.strictObject({ path: partPath(), sha256: sha256Field(), bytes: z.int().check(z.gte(1)), entries: z.int().check(z.gte(0)) }),
+    diffs: list(z.strictObject({ from: version(), path: partPath(), sha256: sha256Field(), bytes: z.int().check(z.gte(1)) }), FEED_LIMITS.diffs),
+  }),
+);
+export type FeedManifest = z.infer<ReturnType<typeof manifestSchema>>;
 export type PartRef = { path: string; sha256: string; bytes: number };
 
-const feedEntry = z.strictObject({
-  kind: z.enum(ENTRY_KINDS),
-  value: z.string().min(1).max(2048),
-  action: z.enum(['block', 'allow']),
-  category: z.enum([...CATEGORIES, 'unknown']),
-  firstSeen: ms,
-  expires: ms.optional(),
-});
-const feedIdentifier = z.strictObject({
-  kind: z.enum(IDENTIFIER_KINDS),
-  value: z.string().min(1).max(64),
-  category: z.enum([...CATEGORIES, 'unknown']),
-  firstSeen: ms,
-  expires: ms.optional(),
-});
-const removal = z.strictObject({ kind: z.enum(ENTRY_KINDS), value: z.string().min(1).max(2048), action: z.enum(['block', 'allow']) });
-const identRemoval = z.strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().min(1).max(64) });
+const feedEntry = lazy(() =>
+  z.strictObject({
+    kind: z.enum(ENTRY_KINDS),
+    value: text(1, 2048),
+    action: z.enum(['block', 'allow']),
+    category: z.enum([...CATEGORIES, 'unknown']),
+    firstSeen: ms(),
+    expires: z.optional(ms()),
+  }),
+);
+const feedIdentifier = lazy(() =>
+  z.strictObject({
+    kind: z.enum(IDENTIFIER_KINDS),
+    value: text(1, 64),
+    category: z.enum([...CATEGORIES, 'unknown']),
+    firstSeen: ms(),
+    expires: z.optional(ms()),
+  }),
+);
+const removal = lazy(() => z.strictObject({ kind: z.enum(ENTRY_KINDS), value: text(1, 2048), action: z.enum(['block', 'allow']) }));
+const identRemoval = lazy(() => z.strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: text(1, 64) }));
 
-export const snapshotSchema = z.strictObject({
-  format: z.literal('scamsentinel-list'),
-  listId,
-  listVersion: version,
-  entries: z.array(feedEntry).max(FEED_LIMITS.entries),
-  identifiers: z.array(feedIdentifier).max(FEED_LIMITS.entries).optional(),
-});
+export const snapshotSchema = lazy(() =>
+  z.strictObject({
+    format: z.literal('scamsentinel-list'),
+    listId: listId(),
+    listVersion: version(),
+    entries: list(feedEntry(), FEED_LIMITS.entries),
+    identifiers: z.optional(list(feedIdentifier(), FEED_LIMITS.entries)),
+  }),
+);
 
 /**
  * Large arrays (a 1M-entry snapshot) are checked item by item with checkFeedEntry, a
@@ -140,7 +145,7 @@ export const snapshotSchema = z.strictObject({
  * ~9 µs per object, 9 s for a million). tests/unit/lists/feed.test.ts pins that both accept
  * and refuse the same table of items. The envelope is still validated by zod.
  */
-const snapshotShell = snapshotSchema.extend({ entries: z.array(z.unknown()).max(FEED_LIMITS.entries) });
+const snapshotShell = lazy(() => z.extend(snapshotSchema(), { entries: list(z.unknown(), FEED_LIMITS.entries) }));
 
 const ENTRY_KIND_SET = new Set<string>(ENTRY_KINDS);
 const CATEGORY_SET = new Set<string>([...CATEGORIES, 'unknown']);
@@ -160,25 +165,27 @@ export function checkFeedEntry(x: unknown): string | null {
   if ('expires' in o && o.expires !== undefined && !isMs(o.expires)) return 'expires: invalid';
   return null;
 }
-export type FeedSnapshot = z.infer<typeof snapshotSchema>;
+export type FeedSnapshot = z.infer<ReturnType<typeof snapshotSchema>>;
 /** Exported for the equivalence test of checkFeedEntry. */
 export const feedEntrySchema = feedEntry;
-export type FeedEntry = z.infer<typeof feedEntry>;
-export type FeedIdentifier = z.infer<typeof feedIdentifier>;
-export type FeedRemoval = z.infer<typeof removal>;
+export type FeedEntry = z.infer<ReturnType<typeof feedEntry>>;
+export type FeedIdentifier = z.infer<ReturnType<typeof feedIdentifier>>;
+export type FeedRemoval = z.infer<ReturnType<typeof removal>>;
 
-export const diffSchema = z.strictObject({
-  format: z.literal('scamsentinel-diff'),
-  listId,
-  from: version,
-  to: version,
-  add: z.array(feedEntry).max(FEED_LIMITS.diffOps),
-  remove: z.array(removal).max(FEED_LIMITS.diffOps),
-  addIdentifiers: z.array(feedIdentifier).max(FEED_LIMITS.diffOps).optional(),
-  removeIdentifiers: z.array(identRemoval).max(FEED_LIMITS.diffOps).optional(),
-});
-export type FeedDiff = z.infer<typeof diffSchema>;
-const diffShell = diffSchema.extend({ add: z.array(z.unknown()).max(FEED_LIMITS.diffOps) });
+export const diffSchema = lazy(() =>
+  z.strictObject({
+    format: z.literal('scamsentinel-diff'),
+    listId: listId(),
+    from: version(),
+    to: version(),
+    add: list(feedEntry(), FEED_LIMITS.diffOps),
+    remove: list(removal(), FEED_LIMITS.diffOps),
+    addIdentifiers: z.optional(list(feedIdentifier(), FEED_LIMITS.diffOps)),
+    removeIdentifiers: z.optional(list(identRemoval(), FEED_LIMITS.diffOps)),
+  }),
+);
+export type FeedDiff = z.infer<ReturnType<typeof diffSchema>>;
+const diffShell = lazy(() => z.extend(diffSchema(), { add: list(z.unknown(), FEED_LIMITS.diffOps) }));
 
 // ---------- bytes, base64, hashes ----------
 
@@ -254,7 +261,7 @@ export async function publicKeyFromPrivate(privateKey: string, subtle: SubtleCry
 
 /** Sign a manifest payload: returns the envelope bytes to serve as `manifest`. */
 export async function signManifest(manifest: FeedManifest, keys: Pick<FeedKeyPair, 'privateKey' | 'publicKey'>, subtle: SubtleCrypto = crypto.subtle): Promise<Uint8Array> {
-  const parsed = manifestSchema.safeParse(manifest);
+  const parsed = manifestSchema().safeParse(manifest);
   if (!parsed.success) throw new Error(`manifest does not match the schema: ${parsed.error.issues[0]?.message ?? ''}`);
   const pkcs8 = fromBase64Url(keys.privateKey);
   if (!pkcs8) throw new Error('private key is not base64url');
@@ -313,12 +320,12 @@ export async function verifyManifest(
   } catch {
     return fail('bad-json', 'signed manifest is not valid JSON');
   }
-  const parsed = manifestSchema.safeParse(json);
+  const parsed = manifestSchema().safeParse(json);
   if (!parsed.success) return fail('schema', `manifest: ${describeZod(parsed.error)}`);
   return { ok: true, value: { manifest: parsed.data, keyId } };
 }
 
-function describeZod(err: z.ZodError): string {
+function describeZod(err: z.core.$ZodError): string {
   const i = err.issues[0];
   return i ? `${i.path.join('.') || '(root)'}: ${i.message}` : 'invalid';
 }
@@ -395,7 +402,7 @@ function checkEntries(entries: readonly FeedEntry[], identifiers: readonly FeedI
 export function parseSnapshot(bytes: Uint8Array, manifest: FeedManifest): FeedResult<FeedSnapshot> {
   const j = parseJson(bytes, 'snapshot');
   if (!j.ok) return j;
-  const p = snapshotShell.safeParse(j.value);
+  const p = snapshotShell().safeParse(j.value);
   if (!p.success) return fail('schema', `snapshot: ${describeZod(p.error)}`);
   const raw = p.data.entries;
   for (let i = 0; i < raw.length; i++) {
@@ -404,7 +411,7 @@ export function parseSnapshot(bytes: Uint8Array, manifest: FeedManifest): FeedRe
   }
   const s = p.data as FeedSnapshot;
   if (s.listId !== manifest.listId) return fail('list-mismatch', `snapshot is for list "${s.listId}", the manifest for "${manifest.listId}"`);
-  if (s.listVersion !== manifest.listVersion) return fail('version-mismatch', `snapshot is version ${s.listVersion}, the manifest says ${manifest.listVersion}`);
+  if (s.listVersion !== manifest.listVersion) return fail('version-mismatch', `snapshot is version() ${s.listVersion}, the manifest says ${manifest.listVersion}`);
   const bad = checkEntries(s.entries, s.identifiers ?? [], 'snapshot');
   return bad ? { ok: false, error: bad } : { ok: true, value: s };
 }
@@ -413,7 +420,7 @@ export function parseSnapshot(bytes: Uint8Array, manifest: FeedManifest): FeedRe
 export function parseDiff(bytes: Uint8Array, manifest: FeedManifest, from: number): FeedResult<FeedDiff> {
   const j = parseJson(bytes, 'diff');
   if (!j.ok) return j;
-  const p = diffShell.safeParse(j.value);
+  const p = diffShell().safeParse(j.value);
   if (!p.success) return fail('schema', `diff: ${describeZod(p.error)}`);
   for (let i = 0; i < p.data.add.length; i++) {
     const why = checkFeedEntry(p.data.add[i]);
@@ -426,7 +433,7 @@ export function parseDiff(bytes: Uint8Array, manifest: FeedManifest, from: numbe
   if (bad) return { ok: false, error: bad };
   for (const r of d.remove) {
     const n = normalizeEntryValue(r.kind, r.value);
-    if (!n.ok || n.value !== r.value) return fail('bad-entry', `diff removal ${r.kind} "${r.value.slice(0, 80)}" is not canonical`);
+    if (!n.ok || n.value !== r.value) return fail('bad-entry', `diff removal() ${r.kind} "${r.value.slice(0, 80)}" is not canonical`);
   }
   return { ok: true, value: d };
 }
@@ -454,7 +461,7 @@ export function planUpdate(current: InstalledFeed | null, manifest: FeedManifest
   if (!current) return full;
   if (current.listId !== manifest.listId) return { action: 'reject', error: { code: 'list-mismatch', message: `subscription holds list "${current.listId}", the server now serves "${manifest.listId}"` } };
   if (manifest.listVersion < current.listVersion) {
-    return { action: 'reject', error: { code: 'rollback', message: `server offers version ${manifest.listVersion}, older than the installed ${current.listVersion}: refused` } };
+    return { action: 'reject', error: { code: 'rollback', message: `server offers version() ${manifest.listVersion}, older than the installed ${current.listVersion}: refused` } };
   }
   if (manifest.listVersion === current.listVersion) return { action: 'none', reason: 'up-to-date' };
   const d = manifest.diffs.find((x) => x.from === current.listVersion);
@@ -541,7 +548,7 @@ export async function buildFeed(
   const diffs: FeedManifest['diffs'] = [];
   for (const prev of previous) {
     if (prev.listId !== snapshot.listId) throw new Error(`previous snapshot is for list "${prev.listId}", not "${snapshot.listId}"`);
-    if (prev.listVersion >= snapshot.listVersion) throw new Error(`previous version ${prev.listVersion} is not older than ${snapshot.listVersion}`);
+    if (prev.listVersion >= snapshot.listVersion) throw new Error(`previous version() ${prev.listVersion} is not older than ${snapshot.listVersion}`);
     const name = `diff-${prev.listVersion}-${snapshot.listVersion}.json`;
     const bytes = enc.encode(JSON.stringify(computeDiff(prev, snapshot)) + '\n');
     files.set(name, bytes);

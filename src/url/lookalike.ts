@@ -7,6 +7,9 @@
  * numbers). Confusables: Unicode's UTS #39 confusables.txt through the `unhomoglyph`
  * package (nodeca; the data table of confusables.txt as JSON). The `confusables` npm
  * package is NOT used: it is a hand-made English profanity map, not UTS #39 data.
+ * That table and the Public Suffix List are loaded on first need (src/url/url-data.ts):
+ * callers `await ensureUrlData(...)` before the first check (the extension does it in
+ * list-engine.ts; the CLI and tests install them from the packages).
  *
  * A host is checked label by label (public suffix excluded; hyphen parts too):
  *   genuine     host under a brand's real domain, or under gov.cn / edu.cn (registration
@@ -21,8 +24,7 @@
  * skeleton(s) = lowercase(NFD(map(NFD(s)))) per UTS #39 §4, lowercased because host
  * labels are case-insensitive.
  */
-import { getPublicSuffix } from 'tldts';
-import unhomoglyph from 'unhomoglyph';
+import { confusableMap, publicSuffixIcann } from './url-data';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import brandsJson from '../../assets/lists/protected-brands.json';
 import type { LocalizedText } from '../engine/types';
@@ -50,7 +52,7 @@ const KEYWORDS: readonly string[] = brandsJson.keywords;
 const RESTRICTED_SUFFIXES = ['gov.cn', 'edu.cn', 'mil.cn'];
 
 export function skeleton(s: string): string {
-  return unhomoglyph(s.normalize('NFD')).normalize('NFD').toLowerCase();
+  return confusableMap(s.normalize('NFD')).normalize('NFD').toLowerCase();
 }
 
 /** True when a and b differ by at most one edit (insert, delete, substitute, adjacent swap). */
@@ -73,9 +75,8 @@ interface Prepared {
   tokens: { token: string; skel: string }[];
 }
 
-// Built on the first check, not at import: skeleton() runs unhomoglyph's one regex of
-// every UTS #39 confusable (~6,000 alternatives), and compiling it at worker start-up
-// would delay every cold wake, including the ones that never check a lookalike.
+// Built on the first check, not at import: skeleton() needs the confusables table
+// (loaded on first need) and its one regex of ~6,000 alternatives.
 let preparedCache: Prepared[] | null = null;
 const prepared = (): Prepared[] => (preparedCache ??= PROTECTED_BRANDS.map((brand) => ({ brand, tokens: brand.tokens.map((t) => ({ token: t, skel: skeleton(t) })) })));
 const keywordSet = new Set(KEYWORDS);
@@ -132,7 +133,7 @@ export function lookalike(host: string): LookalikeMatch | null {
   // Not a DNS name (too long) or an IP: nothing to imitate, and no unbounded work on hostile input.
   if (!host || host.length > 253 || host.startsWith('[') || /^[\d.]+$/.test(host)) return null;
   if (isGenuine(host)) return null;
-  const suffix = getPublicSuffix(host, { allowPrivateDomains: false }) ?? '';
+  const suffix = publicSuffixIcann(host) ?? '';
   const rest = suffix && host.endsWith('.' + suffix) ? host.slice(0, host.length - suffix.length - 1) : host;
   if (!rest) return null;
   for (const raw of rest.split('.')) {

@@ -19,6 +19,9 @@ import type { MessageSender } from '../../src/background/router';
 import { keyHashHex } from '../../src/lists/hash';
 import type { IdentifierEntry, IdentifierKind } from '../../src/lists/types';
 import { identifierValue } from '../../src/cli/commands/bench-identifiers';
+import { installUrlDataFromPackages } from '../../src/url/url-data-source';
+
+installUrlDataFromPackages(); // the extension fetches it on first need (src/url/url-data.ts)
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {

@@ -27,7 +27,7 @@ export const summary = 'canonical URL, lookup expressions and list verdict: chec
 export function loadListFile(path: string, text: string, now: number): { entries: ListEntry[]; identifiers: IdentifierEntry[]; note: string } {
   const source = `file:${basename(path)}`;
   if (text.trimStart().startsWith('{')) {
-    const p = snapshotSchema.safeParse(JSON.parse(text));
+    const p = snapshotSchema().safeParse(JSON.parse(text));
     if (!p.success) throw new Error(`${path}: not a ScamSentinel snapshot: ${p.error.issues[0]?.message ?? ''}`);
     return {
       entries: feedEntriesToList(p.data.entries, source),

@@ -44,7 +44,7 @@ function opt(args: string[], name: string): string | undefined {
 }
 
 function readSnapshot(path: string): FeedSnapshot {
-  const p = snapshotSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  const p = snapshotSchema().safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!p.success) throw new Error(`${path}: not a snapshot: ${p.error.issues[0]?.message ?? ''}`);
   return p.data;
 }

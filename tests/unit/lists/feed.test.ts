@@ -221,6 +221,6 @@ describe('checkFeedEntry (fast twin of the zod entry schema)', () => {
     ['missing firstSeen', { kind: 'domain', value: 'a.example', action: 'block', category: 'unknown' }],
     ['bad expires', { ...good, expires: 'never' }],
   ])('%s: same verdict as zod', (_name, item) => {
-    expect(checkFeedEntry(item) === null).toBe(feedEntrySchema.safeParse(item).success);
+    expect(checkFeedEntry(item) === null).toBe(feedEntrySchema().safeParse(item).success);
   });
 });
