@@ -18,7 +18,7 @@
  *   lookupUrl(ix, "https://www.scam-demo.example/x") → block, match "scam-demo.example"
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
-import { canonicalize, type CanonicalUrl } from '../url/canonicalize';
+import { canonicalize, canonicalizeFast, type CanonicalUrl } from '../url/canonicalize';
 import { hashKey, hashPrefixes, hostSuffixHashes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
@@ -74,9 +74,13 @@ const one = new Uint32Array(2);
 export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlLookup {
   let c: CanonicalUrl;
   if (typeof url === 'string') {
-    const r = canonicalize(url);
-    if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
-    c = r.url;
+    const fast = canonicalizeFast(url); // = canonicalize(url) when it answers, without the wrapper
+    if (fast) c = fast;
+    else {
+      const r = canonicalize(url);
+      if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
+      c = r.url;
+    }
   } else c = url;
   let prefixHits: IndexHit[] | null = null;
   let hits: IndexHit[] | null = null;
