@@ -7,9 +7,10 @@
  * ('phone', '13800138000') …; the flags say at which precedence levels it is listed
  * (bit 1 userAllow, 2 userBlock, 4 listAllow, 8 listBlock; see types.ts).
  * Lookups binary-search inside a bucket picked by the top bits of `hi` (a start table
- * rebuilt on load, one bucket per 1–2 keys, up to 2^22 buckets). Next to each bucket's
- * start sits a 32-bit filter word (also rebuilt on load), so a probe for an absent key
- * (most are) reads one cache line; a present one reads that line and one pair. Each URL-prefix entry also adds a
+ * rebuilt on load, 4–8 keys per bucket, up to 2^22 buckets), behind a Bloom filter of
+ * 8–16 bits per key (also rebuilt on load; 1 MB at 1M keys, so it stays in cache where
+ * the 8 MB of pairs do not): a probe for an absent key (most are) reads one filter word;
+ * a present one also reads its bucket bounds and one or two cache lines of pairs. Each URL-prefix entry also adds a
  * marker key ('urlPrefixHost', its host), so lookups hash paths only behind a marker.
  *
  * The index holds no entry text. Metadata (category, source, firstSeen, expiry) lives in
@@ -77,13 +78,12 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const scratch = new Uint32Array(2);
 
 export class CompactIndex {
-  /**
-   * Per bucket b (the top `bits` of hi), two words side by side, so one cache line serves
-   * both: table[2b] is the bucket's filter word (see filterBits), table[2b + 1] the start
-   * of its keys; the keys of bucket b are pairs [table[2b + 1], table[2b + 3]).
-   */
-  private readonly table: Uint32Array;
+  /** Bucket start table: keys whose top `bits` of hi equal b are pairs [start[b], start[b + 1]). */
+  private readonly start: Uint32Array;
   private readonly shift: number;
+  /** Filter words (see filterBits), picked by the top bits of hi: a probe that misses here is absent. */
+  private readonly filter: Uint32Array;
+  private readonly filterShift: number;
 
   private constructor(
     /** Interleaved (hi, lo) pairs, ascending: kv[2i] = hi, kv[2i + 1] = lo (hash bits 31..4 | level flags). */
@@ -92,19 +92,26 @@ export class CompactIndex {
     readonly kindsPresent: number,
   ) {
     const n = kv.length >>> 1;
-    // About 1–2 keys per bucket (2^bits ≤ n), so a probe reads one bucket and one pair.
+    // 4–8 keys per bucket (2^bits ≤ n / 4): a bucket's keys span one or two cache lines,
+    // and the table stays small (512 KB at 1M keys) since the filter answers most probes.
     let bits = 0;
-    while (bits < MAX_BUCKET_BITS && 2 ** (bits + 1) <= n) bits++;
+    while (bits < MAX_BUCKET_BITS && 2 ** (bits + 3) <= n) bits++;
+    // 2–4 keys per filter word (2^fbits ≥ n / 4): 8–16 bits per key, 1 MB at 1M keys.
+    let fbits = 0;
+    while (fbits < MAX_BUCKET_BITS && 2 ** (fbits + 2) < n) fbits++;
     this.shift = 32 - bits;
-    const table = new Uint32Array(2 * 2 ** bits + 2);
-    // Keys are sorted by hi, so both passes write the table in order.
+    this.filterShift = 32 - fbits;
+    const start = new Uint32Array(2 ** bits + 1);
+    const filter = new Uint32Array(2 ** fbits);
+    // Keys are sorted by hi, so both tables are written in order.
     for (let i = 0; i < n; i++) {
-      const b = bits === 0 ? 0 : kv[2 * i]! >>> this.shift;
-      table[2 * b]! |= filterBits(kv[2 * i + 1]!);
-      table[2 * b + 3]!++;
+      const h = kv[2 * i]!;
+      start[(bits === 0 ? 0 : h >>> this.shift) + 1]!++;
+      filter[fbits === 0 ? 0 : h >>> this.filterShift]! |= filterBits(kv[2 * i + 1]!);
     }
-    for (let j = 3; j < table.length; j += 2) table[j]! += table[j - 2]!;
-    this.table = table;
+    for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
+    this.start = start;
+    this.filter = filter;
   }
 
   /** Number of distinct keys. */
@@ -182,13 +189,13 @@ export class CompactIndex {
 
   /** Flags for a precomputed hash (hashKey's out[0], out[1]), or 0. */
   find(h: number, l: number): number {
-    const t = this.table;
-    const b2 = this.shift === 32 ? 0 : (h >>> this.shift) << 1;
     const f = filterBits(l);
-    if ((t[b2]! & f) !== f) return 0; // certainly absent (most probes)
+    const fs = this.filterShift;
+    if ((this.filter[fs === 32 ? 0 : h >>> fs]! & f) !== f) return 0; // certainly absent (most probes)
     const kv = this.kv;
-    let a = t[b2 + 1]!;
-    let z = t[b2 + 3]!;
+    const b = this.shift === 32 ? 0 : h >>> this.shift;
+    let a = this.start[b]!;
+    let z = this.start[b + 1]!;
     while (a < z) {
       const m = (a + z) >>> 1;
       const mh = kv[2 * m]!;
@@ -212,9 +219,9 @@ export class CompactIndex {
    * of queueing one behind the other. count ≤ 32.
    */
   filterMask(hi: Uint32Array, lo: Uint32Array, count: number, words: Uint32Array): number {
-    const t = this.table;
-    const shift = this.shift;
-    for (let i = 0; i < count; i++) words[i] = t[shift === 32 ? 0 : (hi[i]! >>> shift) << 1]!;
+    const filter = this.filter;
+    const fs = this.filterShift;
+    for (let i = 0; i < count; i++) words[i] = filter[fs === 32 ? 0 : hi[i]! >>> fs]!;
     let pass = 0;
     for (let i = 0; i < count; i++) {
       const f = filterBits(lo[i]!);
@@ -300,13 +307,12 @@ export class CompactIndex {
 }
 
 /**
- * A register-blocked Bloom filter over the keys, built on load (not stored): one 32-bit
- * word per bucket of 1–2 keys, 3 bits set per key (16–32 bits per key), picked by 15 hash
- * bits of lo (the bucket comes from the top bits of hi). A probe whose bits are not all
- * set in its bucket's word is certainly absent: one memory read, next to the bucket's
- * start, instead of a binary search. Most URL-lookup probes are absent; false positives
- * (~1 % at 1M keys, measured in tests/unit/lists/lookup-fast.test.ts) fall through to the
- * search. No false negatives.
+ * A register-blocked Bloom filter over the keys: one 32-bit word per 2–4 keys (picked by
+ * the top bits of hi), 3 bits set per key, picked by 15 hash bits of lo. A probe whose
+ * bits are not all set in its word is certainly absent: one read from a table small
+ * enough to stay cached, instead of a binary search in 8 MB. Most URL-lookup probes are
+ * absent; false positives (~3 % at 1M keys, checked in tests/unit/lists/lookup-fast.test.ts)
+ * fall through to the search. No false negatives.
  */
 function filterBits(lo: number): number {
   return (1 << ((lo >>> 4) & 31)) | (1 << ((lo >>> 9) & 31)) | (1 << ((lo >>> 14) & 31));
