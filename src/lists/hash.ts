@@ -91,6 +91,8 @@ export function hashKey(kind: KeyKind, key: string, out: Uint32Array): void {
  * host included), the hashKey of ('domain', suffix) and of ('urlPrefixHost', suffix).
  * Suffix k (k = 0 is the shortest, the last label) starts at starts[k]; returns the count.
  * Equal to calling hashKey on each host.slice(starts[k]), pinned by tests/unit/lists.
+ * With `hostOut`, the same pass also writes hashKey('host', host) there (the independent
+ * multiply chains run side by side, so the third costs little over a separate pass).
  */
 export function hostSuffixHashes(
   host: string,
@@ -99,23 +101,31 @@ export function hostSuffixHashes(
   domLo: Uint32Array,
   markHi: Uint32Array,
   markLo: Uint32Array,
+  hostOut?: Uint32Array,
 ): number {
   let a1 = 0x811c9dc5 ^ KIND_SEEDS.domain;
   let b1 = KIND_SEEDS.domain;
   let a2 = 0x811c9dc5 ^ KIND_SEEDS.urlPrefixHost;
   let b2 = KIND_SEEDS.urlPrefixHost;
+  let a3 = 0x811c9dc5 ^ KIND_SEEDS.host;
+  let b3 = KIND_SEEDS.host;
   const len = host.length;
   const max = starts.length;
   let k = 0;
+  let next = len > 0 ? host.charCodeAt(len - 1) : 0;
   for (let i = len - 1; i >= 0; i--) {
-    const c = host.charCodeAt(i);
+    const c = next;
+    next = i > 0 ? host.charCodeAt(i - 1) : 46; // one charCodeAt per character
     a1 = Math.imul(a1 ^ c, 0x01000193);
     b1 = Math.imul(b1 ^ c, 0x5bd1e995);
     b1 ^= b1 >>> 15;
     a2 = Math.imul(a2 ^ c, 0x01000193);
     b2 = Math.imul(b2 ^ c, 0x5bd1e995);
     b2 ^= b2 >>> 15;
-    if ((i === 0 || host.charCodeAt(i - 1) === 46) && k < max) {
+    a3 = Math.imul(a3 ^ c, 0x01000193);
+    b3 = Math.imul(b3 ^ c, 0x5bd1e995);
+    b3 ^= b3 >>> 15;
+    if (next === 46 && k < max) {
       const n = len - i;
       starts[k] = i;
       domHi[k] = fmix32(a1 ^ n);
@@ -124,6 +134,10 @@ export function hostSuffixHashes(
       markLo[k] = (fmix32(b2 ^ Math.imul(n, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
       k++;
     }
+  }
+  if (hostOut) {
+    hostOut[0] = fmix32(a3 ^ len);
+    hostOut[1] = (fmix32(b3 ^ Math.imul(len, 0x27d4eb2f)) & 0xfffffff0) >>> 0;
   }
   return k;
 }

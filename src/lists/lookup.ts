@@ -18,7 +18,7 @@
  *   lookupUrl(ix, "https://www.scam-demo.example/x") → block, match "scam-demo.example"
  *   lookupUrl(ix, "http://allowed-demo.example/")   → allow (allowlist)
  */
-import { canonicalize, type CanonicalUrl } from '../url/canonicalize';
+import { canonicalize, canonicalizeFast, type CanonicalUrl } from '../url/canonicalize';
 import { hashKey, hashPrefixes, hostSuffixHashes } from './hash';
 import { CompactIndex, LEVEL_BITS, metaKey, type IndexKey } from './compact-index';
 import { normalizeIdentifier } from './entries';
@@ -58,8 +58,11 @@ const MAX_CUTS = 8;
 /** Label-aligned suffixes hashed per host; hosts with more labels are only probed on their last ones. */
 const MAX_SUFFIXES = 11;
 const starts = new Int32Array(MAX_SUFFIXES);
-const domHi = new Uint32Array(MAX_SUFFIXES);
-const domLo = new Uint32Array(MAX_SUFFIXES);
+/** Probes of one host, filtered together (CompactIndex.filterMask): domain suffixes, markers, exact host. */
+const PROBES = 2 * MAX_SUFFIXES + 1;
+const probeHi = new Uint32Array(PROBES);
+const probeLo = new Uint32Array(PROBES);
+const words = new Uint32Array(PROBES);
 const markHi = new Uint32Array(MAX_SUFFIXES);
 const markLo = new Uint32Array(MAX_SUFFIXES);
 const cuts = new Int32Array(MAX_CUTS);
@@ -71,49 +74,86 @@ const one = new Uint32Array(2);
 export function lookupUrl(index: CompactIndex, url: string | CanonicalUrl): UrlLookup {
   let c: CanonicalUrl;
   if (typeof url === 'string') {
-    const r = canonicalize(url);
-    if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
-    c = r.url;
+    const fast = canonicalizeFast(url); // = canonicalize(url) when it answers, without the wrapper
+    if (fast) c = fast;
+    else {
+      const r = canonicalize(url);
+      if (!r.ok) return { canonical: null, hits: [], verdict: NONE };
+      c = r.url;
+    }
   } else c = url;
   let prefixHits: IndexHit[] | null = null;
   let hits: IndexHit[] | null = null;
   const host = c.host;
   const withPrefixes = index.hasKind('urlPrefix');
-  let tail = '';
+  // Every lookup path is a prefix of tail = "path?query": hashed in one pass per host suffix.
+  // Computed only when a URL-prefix probe is due (behind a marker; most lookups have none).
+  let tail: string | null = null;
   let ncuts = 0;
-  if (withPrefixes) {
-    // Every lookup path is a prefix of "path?query": hashed in one pass per host suffix.
-    tail = c.query ? `${c.path}?${c.query}` : c.path;
-    ncuts = pathCuts(c, tail);
-  }
   if (c.isIp) {
-    if (withPrefixes) prefixHits = probePaths(index, host, 0, tail, ncuts, prefixHits);
+    if (withPrefixes) {
+      tail = tailOf(c);
+      ncuts = pathCuts(c, tail);
+      prefixHits = probePaths(index, host, 0, tail, ncuts, prefixHits);
+    }
     hits = probe(index, 'ip', host, hits);
   } else {
-    hits = probe(index, 'host', host, hits);
-    // One backward pass hashes every label-aligned suffix (shortest first, k = 0 is the TLD);
-    // probe them longest first:
+    // One backward pass hashes the exact host ('host' key) and every label-aligned suffix
+    // (shortest first, k = 0 is the TLD); probe the host, then the suffixes longest first:
     //   domain keys for suffixes of 2..MAX_DOMAIN_LABELS labels;
     //   URL-prefix paths for the Safe Browsing host set (exact host + suffixes of ≤ 5 labels).
-    const count = hostSuffixHashes(host, starts, domHi, domLo, markHi, markLo);
+    // Slots of probeHi/probeLo: [0, count) domain suffixes, then the exact host, then
+    // (with URL prefixes) [count + 1, 2 count + 1) the markers.
+    const count = hostSuffixHashes(host, starts, probeHi, probeLo, markHi, markLo, one);
+    probeHi[count] = one[0]!;
+    probeLo[count] = one[1]!;
+    let nprobes = count + 1;
+    if (withPrefixes) {
+      for (let k = 0; k < count; k++) {
+        probeHi[nprobes] = markHi[k]!;
+        probeLo[nprobes++] = markLo[k]!;
+      }
+    }
+    // The filter in front of the table answers most probes (absent keys), its reads overlapping.
+    const maybe = index.filterMask(probeHi, probeLo, nprobes, words);
+    if (maybe & (1 << count)) {
+      const hostLevels = index.find(one[0]!, one[1]!);
+      if (hostLevels) hits = [hit('host', host, hostLevels)];
+    }
     for (let k = count - 1; k >= 1; k--) {
       const nLabels = k + 1;
       const pos = starts[k]!;
-      if (nLabels <= MAX_DOMAIN_LABELS) {
-        const levels = index.find(domHi[k]!, domLo[k]!);
+      if (nLabels <= MAX_DOMAIN_LABELS && maybe & (1 << k)) {
+        const levels = index.find(probeHi[k]!, probeLo[k]!);
         if (levels) (hits ??= []).push(hit('domain', pos === 0 ? host : host.slice(pos), levels));
       }
-      if (withPrefixes && (pos === 0 || nLabels <= 5) && index.find(markHi[k]!, markLo[k]!)) {
+      if (withPrefixes && (pos === 0 || nLabels <= 5) && maybe & (1 << (count + 1 + k)) && index.find(markHi[k]!, markLo[k]!)) {
+        if (tail === null) {
+          tail = tailOf(c);
+          ncuts = pathCuts(c, tail);
+        }
         prefixHits = probePaths(index, host, pos, tail, ncuts, prefixHits);
       }
     }
     if (withPrefixes && count > 0 && starts[count - 1] !== 0) {
       // Host longer than MAX_SUFFIXES labels: the exact host still gets its URL-prefix probes.
-      prefixHits = probePathsIfMarked(index, host, tail, ncuts, prefixHits);
+      hashKey('urlPrefixHost', host, one);
+      if (index.find(one[0]!, one[1]!)) {
+        if (tail === null) {
+          tail = tailOf(c);
+          ncuts = pathCuts(c, tail);
+        }
+        prefixHits = probePaths(index, host, 0, tail, ncuts, prefixHits);
+      }
     }
   }
   const list = prefixHits ? (hits ? prefixHits.concat(hits) : prefixHits) : (hits ?? []);
-  return { canonical: c, hits: list, verdict: resolveHits(list) };
+  return { canonical: c, hits: list, verdict: list.length === 0 ? NONE : resolveHits(list) };
+}
+
+/** "path?query", or the path when the query is absent or empty. */
+function tailOf(c: CanonicalUrl): string {
+  return c.query ? `${c.path}?${c.query}` : c.path;
 }
 
 function hit(kind: EntryKind, value: string, levels: number): IndexHit {
@@ -126,11 +166,6 @@ function probe(index: CompactIndex, kind: EntryKind, s: string, hits: IndexHit[]
   if (!levels) return hits;
   (hits ??= []).push(hit(kind, s, levels));
   return hits;
-}
-
-function probePathsIfMarked(index: CompactIndex, host: string, tail: string, ncuts: number, hits: IndexHit[] | null): IndexHit[] | null {
-  hashKey('urlPrefixHost', host, one);
-  return index.find(one[0]!, one[1]!) ? probePaths(index, host, 0, tail, ncuts, hits) : hits;
 }
 
 /** URL-prefix probes for the host suffix starting at `pos` (its marker was found), most specific path first. */

@@ -267,7 +267,102 @@ function cleanPath(p: string): string {
   return '/' + out.join('/');
 }
 
+/**
+ * Canonicalize a URL. Most URLs a browser hands us are already canonical, so
+ * `canonicalizeFast` answers those in one scan; everything else (and everything it is
+ * unsure of) takes the full Safe Browsing path, `canonicalizeFull`. Both give the same
+ * result wherever the fast path answers (property-tested in tests/unit/url).
+ */
 export function canonicalize(input: string): CanonicalizeResult {
+  const fast = canonicalizeFast(input);
+  return fast ? { ok: true, url: fast } : canonicalizeFull(input);
+}
+
+/**
+ * The fast path: one scan of a URL that canonicalization would leave unchanged (except
+ * for a dropped "#fragment" and a "/" added to an empty path), or null to decline. It
+ * answers only when every step of canonicalizeFull is the identity:
+ *   - scheme "http://" or "https://" in lower case;
+ *   - host of [a-z0-9._-], non-empty, no leading/trailing/double dot, not an IPv4 form
+ *     (no userinfo, port, upper case, IDN, IPv6, "%" or "\");
+ *   - path and query (up to the first '#') of printable ASCII 0x21–0x7E without '%',
+ *     the path without '\', "//", "/./" or "/../" (nor ending in "/." or "/..").
+ *   canonicalizeFast("https://www.example.com/a/b.html?q=1#top") → host "www.example.com"
+ *   canonicalizeFast("https://WWW.example.com/") → null (the full path lowercases it)
+ */
+export function canonicalizeFast(input: string): CanonicalUrl | null {
+  const len = input.length;
+  if (len > MAX_URL_LENGTH || len < 8) return null;
+  // "http://" or "https://"
+  if (input.charCodeAt(0) !== 104 || input.charCodeAt(1) !== 116 || input.charCodeAt(2) !== 116 || input.charCodeAt(3) !== 112) return null;
+  let i = 4;
+  const secure = input.charCodeAt(4) === 115;
+  if (secure) i = 5;
+  if (input.charCodeAt(i) !== 58 || input.charCodeAt(i + 1) !== 47 || input.charCodeAt(i + 2) !== 47) return null;
+  i += 3;
+  const hostStart = i;
+  let prev = 46; // a leading '.' declines
+  let c = 0;
+  for (; i < len; i++) {
+    c = input.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) prev = c;
+    else if (c === 46) {
+      if (prev === 46) return null;
+      prev = c;
+    } else if (c === 47 || c === 63 || c === 35) break;
+    else return null;
+  }
+  const hostEnd = i;
+  if (hostEnd === hostStart || prev === 46) return null;
+  const host = input.slice(hostStart, hostEnd);
+  const h0 = host.charCodeAt(0);
+  if (h0 >= 48 && h0 <= 57 && parseIPv4(host) !== '') return null;
+  // Path: up to '?' or '#'.
+  for (; i < len; i++) {
+    c = input.charCodeAt(i);
+    if (c === 63 || c === 35) break;
+    if (c <= 0x20 || c >= 0x7f || c === 37 || c === 92) return null;
+    if (c === 47) {
+      const n1 = i + 1 < len ? input.charCodeAt(i + 1) : -1;
+      if (n1 === 47) return null;
+      if (n1 === 46) {
+        const n2 = i + 2 < len ? input.charCodeAt(i + 2) : -1;
+        if (n2 === -1 || n2 === 47 || n2 === 63 || n2 === 35) return null;
+        if (n2 === 46) {
+          const n3 = i + 3 < len ? input.charCodeAt(i + 3) : -1;
+          if (n3 === -1 || n3 === 47 || n3 === 63 || n3 === 35) return null;
+        }
+      }
+    }
+  }
+  const pathEnd = i;
+  let end = len;
+  let query: string | undefined;
+  if (c === 63 && i < len) {
+    // Query: up to '#'.
+    for (i++; i < len; i++) {
+      c = input.charCodeAt(i);
+      if (c === 35) break;
+      if (c <= 0x20 || c >= 0x7f || c === 37) return null;
+    }
+    end = i;
+    query = input.slice(pathEnd + 1, end);
+  } else end = pathEnd;
+  const scheme = secure ? 'https' : 'http';
+  let path: string;
+  let canonical: string;
+  if (pathEnd > hostEnd) {
+    path = input.slice(hostEnd, pathEnd);
+    canonical = end === len ? input : input.slice(0, end);
+  } else {
+    path = '/';
+    canonical = `${input.slice(0, hostEnd)}/${query === undefined ? '' : '?' + query}`;
+  }
+  return query === undefined ? { canonical, scheme, host, path, isIp: false } : { canonical, scheme, host, path, query, isIp: false };
+}
+
+/** The full canonicalization (steps 1–5 above). */
+export function canonicalizeFull(input: string): CanonicalizeResult {
   if (input.length > MAX_URL_LENGTH) return { ok: false, error: 'too-long' };
   const hash = input.indexOf('#');
   let rest = (hash < 0 ? input : input.slice(0, hash)).trim();
