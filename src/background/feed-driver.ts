@@ -48,6 +48,7 @@ export function createFeedDriver(opts: { subtle?: SubtleCrypto; ready?: () => Pr
       const got = await fetchBytes(meta.url!, { etag: meta.etag, lastModified: meta.lastModified, maxBytes: FEED_LIMITS.manifestBytes });
       if (!got.ok) return { kind: 'error', code: got.code, detail: got.detail };
       if (got.status === 304) return { kind: 'unchanged', etag: got.etag, lastModified: got.lastModified };
+      if (got.status !== 200) return { kind: 'error', code: 'http', detail: String(got.status) }; // never deferred: no deferAbove here
       const verified = await verifyManifest(got.bytes, pins, { subtle: opts.subtle });
       if (!verified.ok) return err(verified.error.code, verified.error.message);
       const { manifest } = verified.value;

@@ -24,6 +24,8 @@ export interface BuilderJob {
   patch: Partial<ListMeta>;
   maxEntries: number;
   now: number;
+  /** Download the list here (the worker only read its headers: it is big). */
+  download?: { url: string; timeoutMs: number; maxBytes: number };
 }
 
 export interface ListBuilder {

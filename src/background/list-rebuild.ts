@@ -124,7 +124,9 @@ export interface TextJob {
   meta: ListMeta;
   /** Fields to set on the stored meta when the swap commits (freshness, etag …). */
   patch: Partial<ListMeta>;
-  bytes: Uint8Array;
+  /** The downloaded list; or, for the list builder only, where to download it (`download`). */
+  bytes?: Uint8Array;
+  download?: { url: string; timeoutMs: number; maxBytes: number };
   maxEntries: number;
 }
 
@@ -137,6 +139,7 @@ export type TextJobResult = { ok: true; generation: number; entryCount: number; 
 export async function runTextJob(deps: RebuildDeps, job: TextJob): Promise<TextJobResult & { index?: CompiledIndex }> {
   const { meta } = job;
   const now = deps.now();
+  if (!job.bytes) return { ok: false, code: 'storage', detail: 'no downloaded list' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(job.bytes);

@@ -91,6 +91,9 @@ export function createListService(deps: ListServiceDeps) {
   // List metadata as last read (a cache, emptied by every write): a verdict names its list
   // without waiting behind the list builder's long write transaction.
   const metaCache = new Map<string, ListMeta | null>();
+  // The list builder failed once: this worker builds everything itself (memory only:
+  // a restarted worker tries the builder again).
+  let builderFailed = false;
 
   /** Run list changes one at a time (a lock, not state: losing it on restart is harmless). */
   function serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -205,11 +208,12 @@ export function createListService(deps: ListServiceDeps) {
   }
 
   async function textJobUncached(job: TextJob): Promise<TextJobResult> {
-    if (deps.builder && job.bytes.length >= BUILDER_MIN_BYTES) {
+    const big = job.download !== undefined || (job.bytes?.length ?? 0) >= BUILDER_MIN_BYTES;
+    if (deps.builder && !builderFailed && big) {
       const t0 = deps.clock?.() ?? 0;
       try {
-        await store.putJobBytes(job.meta.id, job.bytes);
-        const r = await deps.builder.runText({ jobId: job.meta.id, meta: job.meta, patch: job.patch, maxEntries: job.maxEntries, now: deps.now() });
+        if (job.bytes) await store.putJobBytes(job.meta.id, job.bytes);
+        const r = await deps.builder.runText({ jobId: job.meta.id, meta: job.meta, patch: job.patch, maxEntries: job.maxEntries, now: deps.now(), ...(job.download ? { download: job.download } : {}) });
         if (r.ok) {
           // The builder committed a new generation: read it, then swap (the old index
           // answers until then, so no verdict waits for the read).
@@ -220,9 +224,13 @@ export function createListService(deps: ListServiceDeps) {
         }
         return r;
       } catch (err) {
-        // No builder after all (offscreen refused, worker crashed): same job, here, in slices.
+        // No builder after all (offscreen refused, worker crashed): same job, here, in
+        // slices; and no more downloads left to it while this worker lives.
+        builderFailed = true;
         (deps.logError ?? deps.log)?.(`list builder unavailable (${String(err).slice(0, 200)}); building in the worker`);
         await store.dropJobBytes(job.meta.id).catch(() => undefined);
+        // A download left to the builder was never made here: the next update makes it.
+        if (!job.bytes) return { ok: false, code: 'network', detail: 'list builder unavailable; the next update downloads the list here' };
       }
     }
     const stats: SliceStats = { slices: 0, longestMs: 0 };
@@ -326,6 +334,10 @@ export function createListService(deps: ListServiceDeps) {
     /** Swap in a list's new entries and identifiers (already parsed and verified). Atomic. */
     replaceList(meta: ListMeta, entries: ListEntry[], identifiers: IdentifierEntry[] = []): Promise<void> {
       return serialized(() => rebuild({ meta: { ...meta, entryCount: entries.length + identifiers.length }, entries, identifiers }));
+    },
+    /** Downloads at least this big are left to the list builder (undefined: none available). */
+    offThreadFrom(): number | undefined {
+      return deps.builder && !builderFailed ? BUILDER_MIN_BYTES : undefined;
     },
     /** Parse a downloaded text list and swap it in (atomic; see textJob). Never throws. */
     replaceFromText(job: TextJob): Promise<TextJobResult> {

@@ -270,8 +270,10 @@ export function createListStore(db: () => Promise<Db>) {
       if (!row) return null;
       const parts = Number(row.parts ?? 1);
       if (parts <= 1) return { ...row, bytes: asBytes(row.bytes) } as MergedRecord;
-      // The other parts in parallel: each arrives (and is deserialized) in its own task.
-      const rest = await Promise.all(Array.from({ length: parts - 1 }, (_, i) => tx.store.get(`merged:${i + 1}`)));
+      // The other parts one after the other: each arrives (and is deserialized) in its own
+      // task, so navigation checks answer in between (asked all at once, they came back together).
+      const rest = [];
+      for (let i = 1; i < parts; i++) rest.push(await tx.store.get(`merged:${i}`));
       if (rest.some((r) => !r || r.generation !== row.generation)) return null;
       const bytes = joinParts([row.bytes, ...rest.map((r) => r!.bytes)], Number(row.size));
       return bytes ? ({ ...row, bytes } as MergedRecord) : null;

@@ -21,6 +21,7 @@ import type { ListEngine } from './list-engine';
 import { StorageQuotaError, type ListMeta } from './list-store';
 import type { ListErrorCode } from '../lists/vocabulary';
 import type { ListService } from './list-service';
+import { fetchCapped, type FetchFn, type FetchOptions, type FetchOutcome } from './fetch-capped';
 
 export const UPDATE_ALARM = 'lists:update';
 export const DEFAULT_LIMITS = {
@@ -35,19 +36,8 @@ export const DEFAULT_LIMITS = {
 };
 export type UpdaterLimits = typeof DEFAULT_LIMITS;
 
-export type FetchFn = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; cache: 'no-store'; credentials: 'omit' }) => Promise<Response>;
-
-export type FetchOutcome =
-  | { ok: true; status: 304; etag?: string; lastModified?: string }
-  | { ok: true; status: 200; bytes: Uint8Array; etag?: string; lastModified?: string }
-  | { ok: false; code: ListErrorCode; detail?: string };
-
-export interface FetchOptions {
-  etag?: string;
-  lastModified?: string;
-  maxBytes?: number;
-}
-
+// The download itself (caps, timeout, conditional GET) lives in fetch-capped.ts.
+export { fetchCapped, type FetchFn, type FetchOptions, type FetchOutcome } from './fetch-capped';
 /** What a signed-feed driver returns (verification happens inside, before any parsing). */
 export type FeedResult =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
@@ -82,84 +72,6 @@ export interface UpdaterDeps {
   log?: (msg: string) => void;
 }
 
-/** GET with a timeout over the whole transfer and a byte cap enforced while streaming. */
-export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOptions & { timeoutMs: number; maxBytes: number }): Promise<FetchOutcome> {
-  const ac = new AbortController();
-  let timedOut = false;
-  let onTimeout: () => void = () => undefined;
-  // Raced against every await below: a fetch or body stream that ignores the abort
-  // signal still cannot hold the update forever.
-  const expired = new Promise<never>((_, reject) => {
-    onTimeout = () => reject(new Error('timeout'));
-  });
-  expired.catch(() => undefined);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ac.abort();
-    onTimeout();
-  }, opts.timeoutMs);
-  const headers: Record<string, string> = {};
-  if (opts.etag) headers['If-None-Match'] = opts.etag;
-  if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
-  let received = 0;
-  let lengthKnown = false;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    const res = await Promise.race([fetchFn(url, { headers, signal: ac.signal, cache: 'no-store', credentials: 'omit' }), expired]);
-    const etag = res.headers.get('etag') ?? undefined;
-    const lastModified = res.headers.get('last-modified') ?? undefined;
-    if (res.status === 304) return { ok: true, status: 304, etag, lastModified };
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      return { ok: false, code: 'http', detail: String(res.status) };
-    }
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && declared > opts.maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      return { ok: false, code: 'too-large', detail: String(declared) };
-    }
-    if (!res.body) return { ok: false, code: 'truncated' };
-    if (Number.isFinite(declared)) {
-      // Length known and within the cap: let the browser read the body natively (no
-      // chunk-by-chunk copying on this thread, which also answers navigation checks).
-      lengthKnown = true;
-      const whole = new Uint8Array(await Promise.race([res.arrayBuffer(), expired]));
-      received = whole.byteLength;
-      if (received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
-      return { ok: true, status: 200, bytes: whole, etag, lastModified };
-    }
-    reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), expired]);
-      if (done) break;
-      received += value.byteLength;
-      if (received > opts.maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        ac.abort();
-        return { ok: false, code: 'too-large', detail: `>${opts.maxBytes}` };
-      }
-      chunks.push(value);
-    }
-    if (Number.isFinite(declared) && received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
-    const bytes = new Uint8Array(received);
-    let off = 0;
-    for (const c of chunks) {
-      bytes.set(c, off);
-      off += c.byteLength;
-    }
-    return { ok: true, status: 200, bytes, etag, lastModified };
-  } catch (err) {
-    if (timedOut) {
-      reader?.cancel().catch(() => undefined);
-      return { ok: false, code: 'timeout' };
-    }
-    // A connection dropped after some bytes arrived is a truncated download.
-    return { ok: false, code: received > 0 || lengthKnown ? 'truncated' : 'network', detail: String(err).slice(0, 200) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function createUpdater(deps: UpdaterDeps) {
   const limits: UpdaterLimits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -194,12 +106,18 @@ export function createUpdater(deps: UpdaterDeps) {
       if (r.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${r.entries.length} entries`);
       return commit(meta, r.entries, { ...fresh(now), version: r.version, ...(r.listId ? { feedListId: r.listId } : {}), etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 }, r.identifiers);
     }
-    const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified });
+    // A big download (by its declared length) is left to the list builder, which fetches
+    // it again off this thread: receiving 20 MB here alone holds this thread ~130 ms.
+    const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified, deferAbove: deps.lists.offThreadFrom() });
     if (!got.ok) return fail(meta, got.code, got.detail);
     if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
     // Decode, parse and swap in: off this thread for a big list (the list builder), else
     // here in slices; either way navigation checks keep answering (list-rebuild.ts).
-    const r = await deps.lists.replaceFromText({ meta, patch: { ...fresh(now), etag: got.etag, lastModified: got.lastModified }, bytes: got.bytes, maxEntries: limits.maxEntries });
+    const source =
+      got.status === 'deferred'
+        ? { download: { url: meta.url, timeoutMs: (await deps.timeoutMs?.().catch(() => undefined)) ?? limits.timeoutMs, maxBytes: limits.maxBytes } }
+        : { bytes: got.bytes, etag: got.etag, lastModified: got.lastModified };
+    const r = await deps.lists.replaceFromText({ meta, patch: { ...fresh(now), ...('bytes' in source ? { etag: source.etag, lastModified: source.lastModified } : {}) }, ...source, maxEntries: limits.maxEntries });
     if (!r.ok) return fail((await deps.lists.getMeta(meta.id)) ?? meta, r.code, r.detail);
     return deps.lists.getMeta(meta.id);
   }

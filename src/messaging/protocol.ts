@@ -354,6 +354,8 @@ export const builderProtocol = lazyTable({
       patch: z.looseObject({}),
       maxEntries: z.int().check(z.gte(1), z.lte(10_000_000)),
       now: z.number(),
+      /** Set when the builder downloads the list itself (an http(s) subscription URL). */
+      download: z.optional(z.object({ url: str(MAX_URL).check(z.regex(/^https?:\/\//i)), timeoutMs: z.int().check(z.gte(1000), z.lte(600_000)), maxBytes: z.int().check(z.gte(1), z.lte(256 * 1024 * 1024)) })),
     }),
     response: z.union([
       z.object({ ok: z.literal(true), generation: z.int().check(z.gte(1)), entryCount: nat(), rejected: nat() }),

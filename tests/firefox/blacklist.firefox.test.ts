@@ -19,7 +19,8 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer();
   server.route('/lists/community.txt', () => ({ type: 'text/plain; charset=utf-8', body: `# community list\n${SUB}\n` }));
-  server.route('/lists/big.txt', () => ({ type: 'text/plain; charset=utf-8', body: BIG_LIST }));
+  // With its length declared: the background reads only the headers, and the builder Worker downloads it.
+  server.route('/lists/big.txt', () => ({ type: 'text/plain; charset=utf-8', body: BIG_LIST, headers: { 'content-length': String(Buffer.byteLength(BIG_LIST)) } }));
   ff = await launchFirefox({ mapHosts: [SCAM, SCAM_WWW, SUB, ONCE], locale: 'zh-CN' });
   // The bundled list reaches declarativeNetRequest on first run (onInstalled).
   await waitFor(

@@ -11,7 +11,10 @@ import { builderJobFrom, builderResult, type ListBuilder } from '../../../src/ba
 import { runBuilderJob } from '../../../src/background/list-builder-job';
 import { BUILDER_MIN_BYTES } from '../../../src/background/list-service';
 import { createListStore, MERGED_PART, type ListMeta } from '../../../src/background/list-store';
-import { fakeDnr, freshDb, makeService, T0 } from './list-fixtures';
+import { fakeDnr, fakeFetch, freshDb, makeService, T0 } from './list-fixtures';
+import { createUpdater } from '../../../src/background/updater';
+import { fetchCapped } from '../../../src/background/fetch-capped';
+import { sentinelEngine } from '../../../src/background/list-engine';
 import { memoryArea } from '../support/memory-area';
 
 let db: ReturnType<typeof freshDb>;
@@ -204,5 +207,71 @@ describe('the offscreen document takes jobs only from our background', () => {
     ['not an object', 'bg-builder/text-job', { id: 'ext', url: own.backgroundUrl }],
   ])('refuses: %s', (_name, msg, sender) => {
     expect(builderJobFrom(msg, sender, own)).toBeNull();
+  });
+});
+
+describe('a big download is fetched by the builder, not the worker', () => {
+  const URL1 = 'https://lists.example/s1.txt';
+  const body = (n: number) => Array.from({ length: n }, (_, k) => `d${k}-dl.example`).join('\n');
+  const served = (text: string) => () => ({ body: text, headers: { 'content-length': String(new TextEncoder().encode(text).length), etag: '"v1"' } });
+
+  test('fetchCapped: a declared length at the threshold is deferred, its body never read', async () => {
+    let pulled = 0;
+    const net = fakeFetch({ [URL1]: () => ({ headers: { 'content-length': '100' }, chunks: async function* () { for (let k = 0; k < 100; k++) { pulled++; yield new Uint8Array(1); } } }) });
+    expect(await fetchCapped(net.fn as never, URL1, { timeoutMs: 1000, maxBytes: 1000, deferAbove: 100 })).toMatchObject({ ok: true, status: 'deferred', length: 100 });
+    expect(pulled).toBeLessThanOrEqual(1); // the stream's own first pull at most, not the body
+    // Below it, or with no declared length: read here as before.
+    expect(await fetchCapped(net.fn as never, URL1, { timeoutMs: 1000, maxBytes: 1000, deferAbove: 101 })).toMatchObject({ ok: true, status: 200 });
+  });
+
+  test('warns: an update whose list is big goes to the builder with a download job; the list blocks and keeps its ETag', async () => {
+    const text = body(Math.ceil(BUILDER_MIN_BYTES / 14));
+    const net = fakeFetch({ [URL1]: served(text) });
+    const jobs: Array<{ download?: { url: string } }> = [];
+    const builder: ListBuilder = {
+      async runText(job) {
+        jobs.push(job);
+        return runBuilderJob({ type: 'bg-builder/text-job', payload: job }, db, net.fn as never);
+      },
+    };
+    const { lists } = makeService(db, { builder });
+    const updater = createUpdater({ lists, engine: sentinelEngine, fetch: net.fn as never, now: () => T0, random: () => 0.5, limits: { timeoutMs: 2000 } });
+    await lists.ensureSeed();
+    await lists.addList(sub('s1', { url: URL1 }));
+    const meta = await updater.update('s1');
+    expect(meta?.lastError).toBeUndefined();
+    expect(jobs.map((j) => j.download?.url)).toEqual([URL1]);
+    expect(net.requests.length).toBe(2); // headers only here, then the builder's download
+    expect(meta?.etag).toBe('"v1"');
+    const last = text.slice(text.lastIndexOf('\n') + 1);
+    expect((await lists.verdict(`https://${last}/`)).verdict.result).toBe('block');
+  });
+
+  test.each([
+    ['the builder\'s download fails (HTTP 500)', () => ({ status: 500 }), 'http'],
+    ['the builder\'s download is cut short', () => ({ body: 'a.example\n', headers: { 'content-length': '999' } }), 'truncated'],
+  ])('stays silent: %s → the list stays as it was, with a status', async (_name, route, code) => {
+    const net = fakeFetch({ [URL1]: route });
+    const r = await runBuilderJob({ type: 'bg-builder/text-job', payload: { jobId: 's1', meta: sub('s1'), patch: {}, maxEntries: 10, now: T0, download: { url: URL1, timeoutMs: 2000, maxBytes: 10_000 } } }, db, net.fn as never);
+    expect(r).toMatchObject({ ok: false, code });
+  });
+
+  test('refuses a download job for a non-http URL', async () => {
+    const r = await runBuilderJob({ type: 'bg-builder/text-job', payload: { jobId: 's1', meta: sub('s1'), patch: {}, maxEntries: 10, now: T0, download: { url: 'javascript:alert(1)', timeoutMs: 2000, maxBytes: 10 } } }, db);
+    expect(r).toMatchObject({ ok: false, code: 'bad-format' });
+  });
+
+  test('a builder that fails: the update reports it, and the next one downloads here', async () => {
+    const text = body(Math.ceil(BUILDER_MIN_BYTES / 14));
+    const net = fakeFetch({ [URL1]: served(text) });
+    const builder: ListBuilder = { runText: async () => Promise.reject(new Error('offscreen refused')) };
+    const { lists } = makeService(db, { builder });
+    const updater = createUpdater({ lists, engine: sentinelEngine, fetch: net.fn as never, now: () => T0, random: () => 0.5, limits: { timeoutMs: 2000 } });
+    await lists.ensureSeed();
+    await lists.addList(sub('s1', { url: URL1 }));
+    expect((await updater.update('s1'))?.lastError?.code).toBe('network');
+    expect(lists.offThreadFrom()).toBeUndefined();
+    expect((await updater.update('s1'))?.lastError).toBeUndefined();
+    expect((await lists.verdict('https://d0-dl.example/')).verdict.result).toBe('block');
   });
 });
