@@ -120,15 +120,17 @@ export function createDnr(api: DnrApi, opts: DnrOptions) {
       await api.updateDynamicRules({ removeRuleIds: remove, addRules: add });
       return;
     }
-    // Bigger: the first call swaps the old rules out, then one rule (≤ chunk domains) per
-    // call, allow rules first so an allowed domain is never blocked half-way. Until the
-    // last call the recorded DNR state is the old one, so the nav guard covers the gap.
+    // Bigger: one rule (≤ chunk domains) per call, each replacing the rule of the same id
+    // in place (the old rules keep working until replaced), allow rules first so an
+    // allowed domain is never blocked half-way; then the ids no longer used go. Until the
+    // last call the recorded DNR state is the old one, so the nav guard covers any gap.
     const ordered = [...add.filter((r) => r.action.type === 'allow'), ...add.filter((r) => r.action.type !== 'allow')];
-    await api.updateDynamicRules({ removeRuleIds: remove, addRules: ordered.slice(0, 1) });
-    for (const rule of ordered.slice(1)) {
+    for (const rule of ordered) {
+      await api.updateDynamicRules({ removeRuleIds: [rule.id], addRules: [rule] });
       await yieldToLoop();
-      await api.updateDynamicRules({ addRules: [rule] });
     }
+    const used = new Set(ordered.map((r) => r.id));
+    await api.updateDynamicRules({ removeRuleIds: remove.filter((id) => !used.has(id)) });
   }
   return {
     options: opts,

@@ -194,7 +194,8 @@ describe('first run', () => {
     await page.getByTestId('sens-standard').check();
     await page.getByTestId('welcome-next').click();
     await page.getByTestId('welcome-elder-on').click();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    // The page turns elder mode on once the background has saved it (a message round trip).
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     await page.getByTestId('welcome-pin1').fill(PIN);
     await page.getByTestId('welcome-pin2').fill('2469');
     await page.getByTestId('welcome-next').click();

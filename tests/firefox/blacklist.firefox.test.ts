@@ -117,6 +117,13 @@ describe('Firefox: a big list is built by the list builder Worker', () => {
     expect(added).toMatchObject({ ok: true, data: { ok: true, list: { entryCount: 40_000 } } });
     const verdict = (host: string) => ff.inExtension((u) => browser.runtime.sendMessage({ type: 'ui-bg/url-verdict', payload: { url: u } }), `https://${host}/`) as Promise<{ data: { result: string } }>;
     expect((await verdict('big39999-ff.example')).data.result).toBe('block');
+    // Its DNR rules follow in pieces after the add: wait for them (the next tests navigate).
+    await waitFor(
+      () => ff.inExtension(async () => ((await browser.storage.local.get('lists:dnrState'))['lists:dnrState'] as { total?: number } | undefined)?.total ?? 0, null),
+      (total) => total >= 40_000,
+      60_000,
+      'the DNR rules of the big list',
+    );
     expect((await verdict('big40000-ff.example')).data.result).toBe('none');
     expect(await ff.consoleErrors()).toEqual([]);
   });

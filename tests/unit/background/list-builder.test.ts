@@ -82,19 +82,31 @@ describe('DNR rules in pieces', () => {
 
   test.each([
     ['fits one call: one atomic call', 9, 1],
-    ['bigger: one rule per call, none over the chunk', 95, 11],
+    ['bigger: one rule per call, none over the chunk, then the unused ids removed', 95, 12],
   ])('%s', async (_name, n, expectedCalls) => {
     const { api, calls } = recording();
     const dnr = createDnr(api, { warningPage: WARN, maxDomains: 1000, chunk: 10 });
     const r = await dnr.syncListRules(plan(n));
     expect(calls.length).toBe(expectedCalls);
     expect(Math.max(...domainsPerCall(calls))).toBeLessThanOrEqual(10);
-    // The first call removes every old rule; in pieces, allow rules go in first.
-    expect(calls[0]!.removeRuleIds!.length).toBeGreaterThan(0);
-    if (calls.length > 1) expect(calls[0]!.addRules![0]!.action.type).toBe('allow');
+    // In pieces: allow rules go in first, each call replaces one rule in place.
+    if (calls.length > 1) {
+      expect(calls[0]!.addRules![0]!.action.type).toBe('allow');
+      for (const c of calls.slice(0, -1)) expect(c.removeRuleIds).toEqual([c.addRules![0]!.id]);
+    }
     const installed = api.dynamic.filter((x) => x.action.type === 'redirect').flatMap((x) => x.condition.requestDomains ?? []);
     expect(installed.sort()).toEqual(plan(n).block.sort());
     expect(r).toEqual({ covered: n, total: n });
+  });
+
+  test('a smaller plan after a bigger one: rules replaced in place, the ids no longer used removed', async () => {
+    const { api } = recording();
+    const dnr = createDnr(api, { warningPage: WARN, maxDomains: 1000, chunk: 10 });
+    await dnr.syncListRules(plan(95));
+    await dnr.syncListRules({ block: Array.from({ length: 25 }, (_, k) => `n${k}.example`), allow: [] });
+    const redirects = api.dynamic.filter((x) => x.action.type === 'redirect');
+    expect(redirects.flatMap((x) => x.condition.requestDomains ?? []).sort()).toEqual(Array.from({ length: 25 }, (_, k) => `n${k}.example`).sort());
+    expect(api.dynamic.filter((x) => x.action.type === 'allow')).toEqual([]);
   });
 
   test('a plan beyond the budget: the first `maxDomains` in rules, the total reported', async () => {
@@ -112,10 +124,10 @@ describe('DNR rules in pieces', () => {
     const syncer = createDnrSyncer({ dnr, state, store, warningPage: WARN });
     const s = await syncer.sync();
     expect(s).toMatchObject({ generation: await lists.generation(), covered: 40, total: 57 });
-    expect(calls.length).toBe(4);
+    expect(calls.length).toBe(5); // 4 rules of 10, then the ids no longer used
     // Nothing to do the second time when asked only if needed.
     await syncer.sync({ ifNeeded: true });
-    expect(calls.length).toBe(4);
+    expect(calls.length).toBe(5);
   });
 });
 
