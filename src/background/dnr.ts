@@ -142,9 +142,13 @@ export function createDnr(api: DnrApi, opts: DnrOptions) {
     async syncUserRules(user: UserLists): Promise<void> {
       await replaceRange([RULE_RANGES.userBlock, RULE_RANGES.userAllow], buildUserRules(user, opts));
     },
-    /** Is `domain` in an installed redirect rule? Only asked on a hit (rare), never per navigation. */
-    async coversDomain(domain: string, source: 'user' | 'list'): Promise<boolean> {
-      const range = source === 'user' ? RULE_RANGES.userBlock : RULE_RANGES.listBlock;
+    /**
+     * Is `domain` in an installed redirect rule of the person's own block list? Only asked
+     * on a hit, and never for list rules: the nav guard trusts their recorded DNR state
+     * instead of copying up to the whole DNR budget into the worker.
+     */
+    async coversUserDomain(domain: string): Promise<boolean> {
+      const range = RULE_RANGES.userBlock;
       const rules = await api.getDynamicRules({ ruleIds: idsIn(range, range[1] - range[0] + 1) });
       return rules.some((r) => inRange(r.id, range) && r.action.type === 'redirect' && (r.condition.requestDomains ?? []).includes(domain));
     },

@@ -10,7 +10,7 @@
  */
 import { CompactIndex } from '../lists/compact-index';
 import { parseTextList, parseTextListSteps, type ListParseResult } from '../lists/formats';
-import { runSliced, SLICE_MS, type SliceStats, type Steps } from '../lists/slices';
+import type { Steps } from '../lists/slices';
 import type { ListErrorCode, TextListFormat } from '../lists/vocabulary';
 import { buildIndex, buildIndexSteps, confirmVerdict, lookupUrl, type IndexHit } from '../lists/lookup';
 import type { IdentifierEntry, ListEntry, UrlVerdict } from '../lists/types';
@@ -40,16 +40,11 @@ export type ParseOutcome = { ok: true; entries: ListEntry[]; identifiers: Identi
 export interface ListEngine {
   parseList(text: string, format: TextListFormat, source: string, now: number): ParseOutcome;
   buildIndex(entries: readonly ListEntry[], identifiers?: readonly IdentifierEntry[]): CompiledIndex;
-  /** buildIndex in slices that give the event loop back (src/lists/slices.ts). */
-  buildIndexSliced(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[], stats?: SliceStats): Promise<CompiledIndex>;
   /** buildIndex as steps, driven by the caller (sliced in the worker, at once in the list builder). */
   buildIndexSteps(entries: readonly ListEntry[], identifiers: readonly IdentifierEntry[]): Steps<CompiledIndex>;
   /** parseList as steps, driven by the caller. */
   parseListSteps(text: string, format: TextListFormat, source: string, now: number): Steps<ParseOutcome>;
-  /** parseList in slices that give the event loop back. */
-  parseListSliced(text: string, format: TextListFormat, source: string, now: number): Promise<ParseOutcome>;
-  loadIndex(bytes: Uint8Array): CompiledIndex;
-  /** loadIndex as steps (the check of a 1M-key index is sliced in the worker). */
+  /** The stored index, checked as steps (sliced in the worker: a 1M-key index). */
   loadIndexSteps(bytes: Uint8Array): Steps<CompiledIndex>;
   confirm(probe: IndexProbe, records: (metaKey: string) => readonly ListEntry[] | undefined, now: number): UrlVerdict;
   /** Canonical ASCII host of an http(s) URL, or null (other schemes, malformed). */
@@ -104,16 +99,13 @@ function outcome(r: ListParseResult): ParseOutcome {
 
 export const sentinelEngine: ListEngine = {
   parseList: (text, format, source, now) => outcome(parseTextList(text, format, { source, now })),
-  parseListSliced: async (text, format, source, now) => outcome(await runSliced(parseTextListSteps(text, format, { source, now }), SLICE_MS)),
   buildIndex: (entries, identifiers = []) => wrap(buildIndex(entries, identifiers)),
-  buildIndexSliced: async (entries, identifiers, stats) => wrap(await runSliced(buildIndexSteps(entries, identifiers), SLICE_MS, stats)),
   *buildIndexSteps(entries, identifiers) {
     return wrap(yield* buildIndexSteps(entries, identifiers));
   },
   *parseListSteps(text, format, source, now) {
     return outcome(yield* parseTextListSteps(text, format, { source, now }));
   },
-  loadIndex: (bytes) => wrap(CompactIndex.fromBytes(bytes)),
   *loadIndexSteps(bytes) {
     return wrap(yield* CompactIndex.fromBytesSteps(bytes));
   },

@@ -130,7 +130,6 @@ const joinParts = (parts: ReadonlyArray<Uint8Array | ArrayBuffer>, size: number)
   return o === size ? out : null;
 };
 
-const isEncodedPlan = (p: DnrPlanSource | EncodedDnrPlan): p is EncodedDnrPlan => 'allowTotal' in p;
 const dnrChunkKey = (kind: 'b' | 'a', i: number) => `dnr:${kind}:${i}`;
 const decodeChunk = (bytes: ArrayBuffer | Uint8Array): string[] => {
   const text = new TextDecoder().decode(bytes);
@@ -369,8 +368,8 @@ export function createListStore(db: () => Promise<Db>) {
       /** entries / identifiers already encoded aside (encodeEntriesSteps), so the transaction does no long work. */
       encoded?: { entries?: Uint8Array; identifiers?: Uint8Array };
       merged: { bytes: Uint8Array; generation: number; builtAt: number };
-      /** The DNR plan (encoded aside with encodeDnrPlanSteps, or encoded here if small). */
-      dnr: DnrPlanSource | EncodedDnrPlan;
+      /** The DNR plan, encoded aside (encodeDnrPlanSteps). */
+      dnr: EncodedDnrPlan;
       /** HIT_META_BUCKETS shards from buildHitMeta (all rewritten: no stale shard survives). */
       hitMeta: Uint8Array[];
     }): Promise<void> {
@@ -400,7 +399,7 @@ export function createListStore(db: () => Promise<Db>) {
         parts.slice(1).forEach((bytes, i) => track(blobs.put({ id: `merged:${i + 1}`, bytes, generation: change.merged.generation })));
         track(blobs.put({ id: 'merged', bytes: parts[0]!, parts: parts.length, size: change.merged.bytes.length, generation: change.merged.generation, builtAt: change.merged.builtAt }));
         change.hitMeta.forEach((bytes, b) => track(blobs.put({ id: `hitmeta:${b}`, bytes })));
-        const dnr = isEncodedPlan(change.dnr) ? change.dnr : runSync(encodeDnrPlanSteps(change.dnr));
+        const { dnr } = change;
         // Old plan records go (keys 'dnr:…' sort between 'dnr:' and 'dnr;'), the new ones come in.
         track(blobs.delete(IDBKeyRange.bound('dnr:', 'dnr;', false, true)));
         dnr.block.forEach((bytes, i) => track(blobs.put({ id: dnrChunkKey('b', i), bytes })));

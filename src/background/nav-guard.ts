@@ -31,7 +31,7 @@ const DEDUPE_MS = 5_000;
 export interface NavGuardDeps {
   lists: Pick<ListService, 'verdict' | 'generation'>;
   bypass: Pick<Bypass, 'isBypassed'>;
-  dnr: Pick<Dnr, 'coversDomain'>;
+  dnr: Pick<Dnr, 'coversUserDomain'>;
   local: StorageArea;
   session: StorageArea;
   tabs: { update(tabId: number, props: { url: string }): Promise<unknown> };
@@ -54,7 +54,7 @@ const isWeb = (url: string) => /^https?:\/\//i.test(url);
 export function createNavGuard(deps: NavGuardDeps) {
   async function coveredByDnr(entry: { kind: string; value: string; source: string }): Promise<boolean> {
     if (entry.kind !== 'domain' && entry.kind !== 'ip') return false;
-    if (entry.source === 'user') return deps.dnr.coversDomain(entry.value, 'user');
+    if (entry.source === 'user') return deps.dnr.coversUserDomain(entry.value);
     const state = (await deps.local.get(DNR_STATE_KEY))[DNR_STATE_KEY] as DnrState | undefined;
     // Only a complete, current rule set is trusted. Partial coverage (a list beyond the DNR
     // budget) or rules still being installed in pieces: the guard redirects itself. Asking
