@@ -18,8 +18,9 @@ export interface FetchOptions {
   lastModified?: string;
   maxBytes?: number;
   /**
-   * A body of at least this many bytes (by its declared length) is not read here: the
-   * outcome is `deferred`, and the list builder downloads it off this thread.
+   * A body of at least this many bytes is not read here: the outcome is `deferred`, and
+   * the list builder downloads it off this thread. Known by its declared length before
+   * any of it is read, else (chunked, or encoded) once that many bytes have arrived.
    */
   deferAbove?: number;
 }
@@ -55,7 +56,11 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       await res.body?.cancel().catch(() => undefined);
       return { ok: false, code: 'http', detail: String(res.status) };
     }
-    const declared = Number(res.headers.get('content-length') ?? NaN);
+    // The declared length counts bytes on the wire: with a Content-Encoding (gzip, br)
+    // the body we read is the decoded text, longer, so that length says nothing of it.
+    const encoding = (res.headers.get('content-encoding') ?? '').trim().toLowerCase();
+    const wireLength = Number(res.headers.get('content-length') ?? NaN);
+    const declared = encoding === '' || encoding === 'identity' ? wireLength : NaN;
     if (Number.isFinite(declared) && declared > opts.maxBytes) {
       await res.body?.cancel().catch(() => undefined);
       return { ok: false, code: 'too-large', detail: String(declared) };
@@ -76,6 +81,10 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       if (received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
       return { ok: true, status: 200, bytes: whole, etag, lastModified };
     }
+    // Length unknown (chunked) or encoded: streamed, the cap counted on the decoded bytes
+    // (a small gzip body cannot unpack into gigabytes here). With a builder, only the
+    // first `deferAbove` bytes are read on this thread: past them the list is big, and the
+    // builder downloads it again.
     reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     for (;;) {
@@ -87,9 +96,13 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
         ac.abort();
         return { ok: false, code: 'too-large', detail: `>${opts.maxBytes}` };
       }
+      if (opts.deferAbove !== undefined && received >= opts.deferAbove) {
+        await reader.cancel().catch(() => undefined);
+        ac.abort();
+        return { ok: true, status: 'deferred', length: received, etag, lastModified };
+      }
       chunks.push(value);
     }
-    if (Number.isFinite(declared) && received !== declared) return { ok: false, code: 'truncated', detail: `${received}/${declared}` };
     const bytes = new Uint8Array(received);
     let off = 0;
     for (const c of chunks) {

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, type ExtensionBrowser } from './support/browser';
@@ -188,6 +189,20 @@ describe('subscriptions on the options page', () => {
     expect(hostRequests('sub-scam.example').length).toBe(before);
     await page.close();
     await options.page.close();
+  });
+
+  test('a list served gzip-compressed is read whole (its Content-Length counts the compressed bytes)', async () => {
+    const text = `# compressed list\n${Array.from({ length: 3000 }, (_, k) => `gz${k}-scam.example`).join('\n')}\n`;
+    const packed = gzipSync(text);
+    feeds.mode['/lists/packed.txt'] = (res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.end(packed);
+    };
+    const added = await ask<{ data?: { ok: boolean; list?: { id: string; entryCount: number } } }>('ui-bg/lists-add', { url: feeds.url('/lists/packed.txt'), format: 'plain' });
+    expect(added.data).toMatchObject({ ok: true, list: { entryCount: 3000 } });
+    const verdict = await ask<{ data?: { result?: string } }>('ui-bg/url-verdict', { url: 'https://gz2999-scam.example/' });
+    expect(verdict.data?.result).toBe('block');
+    await ask('ui-bg/lists-remove', { id: added.data!.list!.id });
   });
 
   test('the person\'s own allow list wins over a list', async () => {

@@ -10,7 +10,8 @@ import { createDnrStateStore, createDnrSyncer } from '../../../src/background/dn
 import { builderJobFrom, builderResult, type ListBuilder } from '../../../src/background/list-builder-client';
 import { runBuilderJob } from '../../../src/background/list-builder-job';
 import { BUILDER_MIN_BYTES } from '../../../src/background/list-service';
-import { createListStore, MERGED_PART, type ListMeta } from '../../../src/background/list-store';
+import { createListStore, encodeDnrPlanSteps, MERGED_PART, type ListMeta } from '../../../src/background/list-store';
+import { runSync } from '../../../src/lists/slices';
 import { fakeDnr, fakeFetch, freshDb, makeService, T0 } from './list-fixtures';
 import { createUpdater } from '../../../src/background/updater';
 import { fetchCapped } from '../../../src/background/fetch-capped';
@@ -62,6 +63,22 @@ describe('stored in parts', () => {
     expect(part.blockTotal).toBe(19_997);
     expect(part.allow.sort()).toEqual(['q0.example', 'q1.example', 'q2.example']);
     expect(await store.dnrPlanSize()).toMatchObject({ block: 19_997, allow: 3 });
+  });
+});
+
+describe('the stored DNR plan holds only what the budget can install', () => {
+  const plan = (n: number) => ({ block: Array.from({ length: n }, (_, k) => `s${k}.example`), allow: ['ok.example'] });
+  test.each([
+    ['a plan over the budget: the first maxBlock domains stored, all counted', 25_000, 10_000, 10_000],
+    ['a plan within the budget: all stored', 9_000, 10_000, 9_000],
+    ['no budget given: all stored', 25_000, undefined, 25_000],
+  ])('%s', (_name, n, max, stored) => {
+    const p = plan(n);
+    const enc = runSync(encodeDnrPlanSteps(p, max));
+    const decoded = enc.block.flatMap((b) => new TextDecoder().decode(b).split('\n'));
+    expect(decoded).toEqual(p.block.slice(0, stored));
+    expect(enc.blockTotal).toBe(n);
+    expect(enc.allowTotal).toBe(1);
   });
 });
 
@@ -234,6 +251,31 @@ describe('a big download is fetched by the builder, not the worker', () => {
     expect(pulled).toBeLessThanOrEqual(1); // the stream's own first pull at most, not the body
     // Below it, or with no declared length: read here as before.
     expect(await fetchCapped(net.fn as never, URL1, { timeoutMs: 1000, maxBytes: 1000, deferAbove: 101 })).toMatchObject({ ok: true, status: 200 });
+  });
+
+  test('fetchCapped: with no declared length, only the first deferAbove bytes are read before deferring', async () => {
+    let pulled = 0;
+    const chunked = () => ({ headers: {}, chunks: async function* () { for (let k = 0; k < 1000; k++) { pulled++; yield new Uint8Array(10); } } });
+    const net = fakeFetch({ [URL1]: chunked });
+    expect(await fetchCapped(net.fn as never, URL1, { timeoutMs: 1000, maxBytes: 100_000, deferAbove: 100 })).toMatchObject({ ok: true, status: 'deferred', length: 100 });
+    expect(pulled).toBeLessThanOrEqual(11); // ten chunks make the 100 bytes, the stream may pull one ahead
+    // A chunked body that ends below the threshold is read here.
+    const small = fakeFetch({ [URL1]: () => ({ headers: {}, chunks: async function* () { yield new Uint8Array(40); } }) });
+    expect(await fetchCapped(small.fn as never, URL1, { timeoutMs: 1000, maxBytes: 100_000, deferAbove: 100 })).toMatchObject({ ok: true, status: 200, bytes: new Uint8Array(40) });
+  });
+
+  describe('fetchCapped: an encoded body (Content-Encoding) is measured by its decoded bytes, not its wire length', () => {
+    // The browser hands fetch the decoded body, while Content-Length counts the gzip bytes.
+    const gz = (decoded: number, wire: number) => () => ({ headers: { 'content-encoding': 'gzip', 'content-length': String(wire) }, chunks: async function* () { for (let k = 0; k < decoded / 10; k++) yield new Uint8Array(10).fill(97); } });
+    test.each([
+      ['a decoded body longer than its wire length is whole, not truncated', gz(500, 60), {}, { ok: true, status: 200 }],
+      ['a decoded body over the cap is too large, however small on the wire', gz(5000, 60), {}, { ok: false, code: 'too-large' }],
+      ['a decoded body past the threshold is deferred to the builder', gz(5000, 60), { deferAbove: 1000 }, { ok: true, status: 'deferred' }],
+      ['an identity body whose wire length is over the cap is refused before reading', () => ({ headers: { 'content-encoding': 'identity', 'content-length': '5000' }, body: 'x' }), {}, { ok: false, code: 'too-large' }],
+    ])('%s', async (_name, route, extra, want) => {
+      const net = fakeFetch({ [URL1]: route as never });
+      expect(await fetchCapped(net.fn as never, URL1, { timeoutMs: 1000, maxBytes: 1000, ...extra })).toMatchObject(want);
+    });
   });
 
   test('warns: an update whose list is big goes to the builder with a download job; the list blocks and keeps its ETag', async () => {
