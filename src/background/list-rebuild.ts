@@ -18,6 +18,7 @@ import { runSliced, runSync, SLICE_MS, STEP, type SliceStats, type Steps } from 
 import type { ListErrorCode, TextListFormat } from '../lists/vocabulary';
 import type { CompiledIndex, ListEngine } from './list-engine';
 import { buildHitMetaSteps, encodeDnrPlanSteps, encodeEntriesSteps, encodeIdentifiersSteps, StorageQuotaError, type DnrPlanSource, type ListMeta, type ListStore } from './list-store';
+import { DEFAULT_DNR_OPTIONS } from './dnr';
 
 /** Runs step generators to completion: sliced (worker) or at once (list builder, CLI). */
 export type Drive = <T>(steps: Steps<T>) => Promise<T>;
@@ -107,7 +108,7 @@ export async function rebuildStored(deps: RebuildDeps, change: ListChange, clock
   const built = await drive(engine.buildIndexSteps(all, ids));
   const generation = (await store.currentGeneration()) + 1;
   const plan = await drive(dnrPlanSteps(all, deps.now()));
-  const dnr = await drive(encodeDnrPlanSteps(plan));
+  const dnr = await drive(encodeDnrPlanSteps(plan, DEFAULT_DNR_OPTIONS.maxDomains));
   const hitMeta = await drive(buildHitMetaSteps(all, ids));
   const encoded = {
     entries: change.entries ? await drive(encodeEntriesSteps(change.entries)) : undefined,
