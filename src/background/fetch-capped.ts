@@ -18,9 +18,9 @@ export interface FetchOptions {
   lastModified?: string;
   maxBytes?: number;
   /**
-   * A body of at least this many bytes is not read here: the outcome is `deferred`, and
-   * the list builder downloads it off this thread. Known by its declared length before
-   * any of it is read, else (chunked, or encoded) once that many bytes have arrived.
+   * A body of at least this many bytes, or of no declared length (chunked, or encoded),
+   * is not read here: the outcome is `deferred`, and the list builder downloads it off
+   * this thread.
    */
   deferAbove?: number;
 }
@@ -65,11 +65,14 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       await res.body?.cancel().catch(() => undefined);
       return { ok: false, code: 'too-large', detail: String(declared) };
     }
-    if (opts.deferAbove !== undefined && Number.isFinite(declared) && declared >= opts.deferAbove) {
-      // Big: the list builder downloads it (a second GET, off this thread); stop this one.
+    if (opts.deferAbove !== undefined && !(Number.isFinite(declared) && declared < opts.deferAbove)) {
+      // Big, or of unknown size (chunked, or encoded: gzip): the list builder downloads it
+      // (a second GET, off this thread); stop this one before reading any of the body.
+      // Even reading the first chunks here holds this thread: Chromium moves everything
+      // already in the pipe (megabytes) into the stream in one task.
       await res.body?.cancel().catch(() => undefined);
       ac.abort();
-      return { ok: true, status: 'deferred', length: declared, etag, lastModified };
+      return { ok: true, status: 'deferred', length: Number.isFinite(declared) ? declared : NaN, etag, lastModified };
     }
     if (!res.body) return { ok: false, code: 'truncated' };
     if (Number.isFinite(declared)) {
@@ -82,9 +85,7 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       return { ok: true, status: 200, bytes: whole, etag, lastModified };
     }
     // Length unknown (chunked) or encoded: streamed, the cap counted on the decoded bytes
-    // (a small gzip body cannot unpack into gigabytes here). With a builder, only the
-    // first `deferAbove` bytes are read on this thread: past them the list is big, and the
-    // builder downloads it again.
+    // (a small gzip body cannot unpack into gigabytes here).
     reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     for (;;) {
@@ -95,11 +96,6 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
         await reader.cancel().catch(() => undefined);
         ac.abort();
         return { ok: false, code: 'too-large', detail: `>${opts.maxBytes}` };
-      }
-      if (opts.deferAbove !== undefined && received >= opts.deferAbove) {
-        await reader.cancel().catch(() => undefined);
-        ac.abort();
-        return { ok: true, status: 'deferred', length: received, etag, lastModified };
       }
       chunks.push(value);
     }

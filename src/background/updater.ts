@@ -106,9 +106,9 @@ export function createUpdater(deps: UpdaterDeps) {
       if (r.entries.length > limits.maxEntries) return fail(meta, 'too-large', `${r.entries.length} entries`);
       return commit(meta, r.entries, { ...fresh(now), version: r.version, ...(r.listId ? { feedListId: r.listId } : {}), etag: r.etag, lastModified: r.lastModified, rejectedCount: r.rejected ?? 0 }, r.identifiers);
     }
-    // A big download (by its declared length, or once 512 KB have arrived when none is
-    // declared) is left to the list builder, which fetches it again off this thread:
-    // receiving 20 MB here alone holds this thread over 100 ms.
+    // A big download (declared 512 KB or more), or one of unknown size, is left to the
+    // list builder, which fetches it again off this thread: receiving 20 MB here alone
+    // holds this thread over 100 ms.
     const got = await fetchBytes(meta.url, { etag: meta.etag, lastModified: meta.lastModified, deferAbove: deps.lists.offThreadFrom() });
     if (!got.ok) return fail(meta, got.code, got.detail);
     if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
