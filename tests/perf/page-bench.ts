@@ -125,7 +125,7 @@ function profileStats(profile: CpuProfile, extensionId: string): ProfileStats {
           const stack: string[] = [];
           for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
             const f = byId.get(id)!.callFrame;
-            stack.push(`${f.functionName || "(anon)"}@${(f as { columnNumber?: number }).columnNumber ?? ""}`);
+            stack.push(`${f.functionName || "(anon)"}@${(f as { lineNumber?: number }).lineNumber ?? ""}:${(f as { columnNumber?: number }).columnNumber ?? ""}`);
           }
           process.stderr.write(`run ${(run / 1000).toFixed(0)} ms: ${stack.slice(0, 12).join(' < ')}\n`);
         }
