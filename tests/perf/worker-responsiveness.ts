@@ -111,7 +111,7 @@ async function main() {
     await traced;
     const tasks = topLevelTasks(events);
     // Trace time of the add's start: the asking page's first task after the trace began is near enough for --verbose.
-    const traceT0 = Math.min(...tasks.map((t) => t.at));
+    const traceT0 = tasks.reduce((m, t) => Math.min(m, t.at), Infinity);
     const oursTasks = tasks.filter((t) => t.thread === 'ServiceWorker thread');
     const ours = oursTasks.map((t) => t.ms);
     const others = tasks.filter((t) => t.thread !== 'ServiceWorker thread' && t.ms >= 50).sort((a, b) => b.ms - a.ms);
@@ -136,7 +136,7 @@ async function main() {
         controlMsMax: r(Math.max(...control)),
         controlOver20ms: control.filter((x) => x >= 20).length,
         workerTasks: ours.length,
-        workerLongestTaskMs: r(Math.max(0, ...ours)),
+        workerLongestTaskMs: r(ours.reduce((m, x) => Math.max(m, x), 0)),
         workerTasksOver20ms: ours.filter((x) => x >= 20).length,
         loadAvg: r(loadavg()[0]!),
         ...(verbose ? { workerLongest: [...oursTasks].sort((a, b) => b.ms - a.ms).slice(0, 5).map((t) => `${r(t.ms)} ms ${t.what} at ${Math.round(t.at - traceT0)}`) } : {}),
