@@ -271,13 +271,22 @@ export function createListStore(db: () => Promise<Db>) {
       if (!row) return null;
       const parts = Number(row.parts ?? 1);
       if (parts <= 1) return { ...row, bytes: asBytes(row.bytes) } as MergedRecord;
-      // The other parts one after the other: each arrives (and is deserialized) in its own
-      // task, so navigation checks answer in between (asked all at once, they came back together).
-      const rest = [];
-      for (let i = 1; i < parts; i++) rest.push(await tx.store.get(`merged:${i}`));
-      if (rest.some((r) => !r || r.generation !== row.generation)) return null;
-      const bytes = joinParts([row.bytes, ...rest.map((r) => r!.bytes)], Number(row.size));
-      return bytes ? ({ ...row, bytes } as MergedRecord) : null;
+      // The other parts one after the other: each arrives (and is deserialized, and copied
+      // into place) in its own task, so navigation checks answer in between. Asked all at
+      // once they came back together, and joining 8 MB at the end took one 17 ms task.
+      const size = Number(row.size);
+      if (!Number.isSafeInteger(size) || size < 0) return null;
+      const bytes = new Uint8Array(size);
+      let o = 0;
+      for (let i = 0; i < parts; i++) {
+        const r = i === 0 ? row : await tx.store.get(`merged:${i}`);
+        if (!r || r.generation !== row.generation) return null;
+        const b = asBytes(r.bytes);
+        if (o + b.length > size) return null;
+        bytes.set(b, o);
+        o += b.length;
+      }
+      return o === size ? ({ ...row, bytes } as MergedRecord) : null;
     },
     /** Metadata of one key, read only on a hit (one shard). */
     async hitMeta(metaKey: string): Promise<HitMetaTuple[]> {

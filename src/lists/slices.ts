@@ -12,7 +12,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 /** Longest stretch list work keeps the worker's event loop (ms) before it yields. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 4;
 
 /** Items between two yields of a step generator (cheap enough to check the clock this often). */
 export const STEP = 4096;
