@@ -113,7 +113,7 @@ export function* encodeDnrPlanSteps(plan: DnrPlanSource, maxBlock = Infinity): S
   return { block: yield* pieces(plan.block.length > maxBlock ? plan.block.slice(0, maxBlock) : plan.block), allow: yield* pieces(plan.allow), blockTotal: plan.block.length, allowTotal: plan.allow.length };
 }
 /** Bytes per stored part of the merged index and of a waiting download. */
-export const MERGED_PART = 512 * 1024;
+export const MERGED_PART = 128 * 1024;
 const partsOf = (bytes: Uint8Array): Uint8Array[] => {
   const out: Uint8Array[] = [];
   // slice, not subarray: a view would be cloned with its whole buffer.
