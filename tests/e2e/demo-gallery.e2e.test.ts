@@ -91,7 +91,7 @@ describe('every gallery case produces its warning through the real code path', (
         });
         expect(['medium', 'high'], c.id).toContain((await stageAlert(page))?.level);
         const frame = stageFrame(page);
-        expect(await frame.evaluate(() => document.querySelectorAll('[data-scam-sentinel-hl]').length), c.id).toBeGreaterThan(0);
+        await expect.poll(() => frame.evaluate(() => document.querySelectorAll('[data-scam-sentinel-hl]').length), { message: c.id }).toBeGreaterThan(0);
         expect(await frame.getByTestId('demo-mark').textContent()).toBe(lang === 'en' ? 'DEMO PAGE · NOT A REAL WEBSITE' : '演示頁面 · 不是真網站');
         expect(await frame.evaluate(() => document.documentElement.lang)).toBe(lang);
       }

@@ -59,7 +59,8 @@ describe('warns', () => {
       // The banner lives in the top layer: the page's own layout did not move.
       const h1Top = await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().top);
       expect(h1Top).toBeLessThan(40);
-      expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('scam-sentinel-phrase'))).toBe(true);
+      // Highlights are painted in the task after the alert opens (src/page/present.ts).
+      await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('scam-sentinel-phrase'))).toBe(true);
       // The highlight rule applies only to the few elements holding a phrase (no whole-page restyle).
       expect(await page.evaluate(() => document.querySelectorAll('[data-scam-sentinel-hl]').length)).toBeGreaterThan(0);
       expect(await page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('[data-scam-sentinel-hl]::highlight('))))).toBe(true);
