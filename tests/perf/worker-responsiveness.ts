@@ -28,7 +28,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { launchWithExtension } from '../e2e/support/browser';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
 
 const args = process.argv.slice(2);
 const i = args.indexOf('--entries');
@@ -40,7 +41,10 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main() {
   const list = Array.from({ length: entries }, (_, k) => `d${k}-bench.example`).join('\n');
-  const srv = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(list));
+  const srv = createServer((req, res) => {
+    if (req.url === '/page.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="zh-CN"><title>天气</title><p>今天晴。</p></html>');
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(list);
+  });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   const port = (srv.address() as AddressInfo).port;
   const ext = await launchWithExtension();
@@ -71,6 +75,12 @@ async function main() {
         }
       })();
     });
+    // A second asker: our content script on an ordinary web page (its own renderer process,
+    // unlike the extension page above, which shares its main thread with the offscreen
+    // document that hosts the list builder), asking the same lookup (cs-bg/url-verdict).
+    const web = await ext.context.newPage();
+    await web.goto(`http://127.0.0.1:${port}/page.html`);
+    const pageAsker = await contentScriptAsker(ext, web);
     // The control window: the same asking with nothing of ours going on.
     await new Promise((r) => setTimeout(r, controlSeconds * 1000));
     const control = await asker.evaluate(() => {
@@ -79,6 +89,7 @@ async function main() {
       w.at.splice(0);
       return times;
     });
+    const pageControl = await pageAsker.take();
     const cdp = await ext.context.newCDPSession(asker);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
@@ -107,6 +118,7 @@ async function main() {
       w.stop = true;
       return { times: w.times, at: w.at, wrong: w.wrong };
     });
+    const pageTimes = await pageAsker.take();
     await cdp.send('Tracing.end');
     await traced;
     const tasks = topLevelTasks(events);
@@ -129,6 +141,13 @@ async function main() {
         answerMsP99: r(pct(times, 99)),
         answerMsMax: r(Math.max(...times)),
         answersOver20ms: times.filter((x) => x >= 20).length,
+        pageAnswers: pageTimes.length,
+        pageMsP50: r(pct(pageTimes, 50)),
+        pageMsP99: r(pct(pageTimes, 99)),
+        pageMsMax: r(pageTimes.reduce((m, x) => Math.max(m, x), 0)),
+        pageOver20ms: pageTimes.filter((x) => x >= 20).length,
+        pageControlMsP99: r(pct(pageControl, 99)),
+        pageControlMsMax: r(pageControl.reduce((m, x) => Math.max(m, x), 0)),
         controlSeconds,
         controlAnswers: control.length,
         controlMsP50: r(pct(control, 50)),
@@ -148,6 +167,41 @@ async function main() {
     await ext.close();
     srv.close();
   }
+}
+
+/**
+ * Ask from our content script's isolated world on `page` (found over CDP), every 25 ms:
+ * `take()` returns the answer times so far and starts a new series.
+ */
+async function contentScriptAsker(ext: ExtensionBrowser, page: Page): Promise<{ take(): Promise<number[]> }> {
+  const cdp = await ext.context.newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => void contexts.push({ id: e.context.id, origin: e.context.origin }));
+  await cdp.send('Runtime.enable');
+  let ctx: { id: number } | undefined;
+  for (let k = 0; k < 100 && !(ctx = contexts.find((c) => c.origin === `chrome-extension://${ext.extensionId}`)); k++) await new Promise((r) => setTimeout(r, 100));
+  if (!ctx) throw new Error('our content script did not start on the asking page');
+  const contextId = ctx.id;
+  await cdp.send('Runtime.evaluate', {
+    contextId,
+    expression: `(() => {
+      globalThis.__askTimes = [];
+      (async () => {
+        for (;;) {
+          const t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: 'cs-bg/url-verdict', payload: { url: location.href } });
+          globalThis.__askTimes.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      })();
+    })()`,
+  });
+  return {
+    async take() {
+      const r = await cdp.send('Runtime.evaluate', { contextId, expression: 'globalThis.__askTimes.splice(0)', returnByValue: true });
+      return r.result.value as number[];
+    },
+  };
 }
 
 interface TraceEvent {
