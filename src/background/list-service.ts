@@ -119,7 +119,7 @@ export function createListService(deps: ListServiceDeps) {
   /** Read the stored merged index (or build the seed's in memory) and make it the one in use. */
   async function loadStored(): Promise<Cached> {
     const t0 = deps.clock?.() ?? 0;
-    const merged = await store.loadMerged().catch((err: unknown) => {
+    const merged = await store.loadMerged({ cold: !cached }).catch((err: unknown) => {
       deps.log?.(`loading merged index failed: ${String(err)}`);
       return null;
     });

@@ -113,7 +113,7 @@ export function* encodeDnrPlanSteps(plan: DnrPlanSource, maxBlock = Infinity): S
   return { block: yield* pieces(plan.block.length > maxBlock ? plan.block.slice(0, maxBlock) : plan.block), allow: yield* pieces(plan.allow), blockTotal: plan.block.length, allowTotal: plan.allow.length };
 }
 /** Bytes per stored part of the merged index and of a waiting download. */
-export const MERGED_PART = 128 * 1024;
+export const MERGED_PART = 512 * 1024;
 const partsOf = (bytes: Uint8Array): Uint8Array[] => {
   const out: Uint8Array[] = [];
   // slice, not subarray: a view would be cloned with its whole buffer.
@@ -263,23 +263,36 @@ export function createListStore(db: () => Promise<Db>) {
       const row = await (await db()).get('listBlobs', idsKey(id));
       return row ? decodeIdentifiers(row.bytes, id) : [];
     },
-    /** The merged index in ONE read (cold worker path). */
-    async loadMerged(): Promise<MergedRecord | null> {
+    /**
+     * The merged index. `cold`: nothing answers until it is read (a worker waking up), so
+     * all its parts in one request, the fastest way. Otherwise (a swap, while the current
+     * index answers) one part after the other: each arrives (and is deserialized, and
+     * copied into place) in its own task, so navigation checks answer in between. Asked
+     * all at once they come back together, in one long task.
+     */
+    async loadMerged(opts: { cold?: boolean } = {}): Promise<MergedRecord | null> {
       const d = await db();
       const tx = d.transaction('listBlobs');
       const row = await tx.store.get('merged');
       if (!row) return null;
       const parts = Number(row.parts ?? 1);
       if (parts <= 1) return { ...row, bytes: asBytes(row.bytes) } as MergedRecord;
-      // The other parts one after the other: each arrives (and is deserialized, and copied
-      // into place) in its own task, so navigation checks answer in between. Asked all at
-      // once they came back together, and joining 8 MB at the end took one 17 ms task.
       const size = Number(row.size);
       if (!Number.isSafeInteger(size) || size < 0) return null;
+      let all: Array<{ id: string; bytes: Uint8Array | ArrayBuffer; generation?: number }> | undefined;
+      if (opts.cold) {
+        // Keys 'merged:1' … sort as text ('merged:10' before 'merged:2'): placed by number.
+        all = new Array(parts);
+        all[0] = row;
+        for (const r of await tx.store.getAll(IDBKeyRange.bound('merged:', 'merged;', false, true))) {
+          const i = Number(String(r.id).slice('merged:'.length));
+          if (Number.isInteger(i) && i > 0 && i < parts) all[i] = r;
+        }
+      }
       const bytes = new Uint8Array(size);
       let o = 0;
       for (let i = 0; i < parts; i++) {
-        const r = i === 0 ? row : await tx.store.get(`merged:${i}`);
+        const r = all ? all[i] : i === 0 ? row : await tx.store.get(`merged:${i}`);
         if (!r || r.generation !== row.generation) return null;
         const b = asBytes(r.bytes);
         if (o + b.length > size) return null;

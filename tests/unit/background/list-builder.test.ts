@@ -46,6 +46,24 @@ describe('stored in parts', () => {
     expect((await cold.verdict('https://p80000.example/')).verdict.result).toBe('none');
   });
 
+  test('more than ten parts (keys sort as text: merged:10 before merged:2) read back the same in one request (a cold worker) and part by part (a swap); a missing part makes both unreadable', async () => {
+    const store = createListStore(db);
+    const parts = 12;
+    const bytes = new Uint8Array(parts * MERGED_PART - 5).map((_, i) => (i * 31 + (i >> 17)) & 255);
+    const d = await db();
+    await d.put('listBlobs', { id: 'merged', bytes: bytes.slice(0, MERGED_PART), parts, size: bytes.length, generation: 7, builtAt: T0 });
+    for (let i = 1; i < parts; i++) await d.put('listBlobs', { id: `merged:${i}`, bytes: bytes.slice(i * MERGED_PART, (i + 1) * MERGED_PART), generation: 7 });
+    const same = (x: Uint8Array | undefined) => !!x && Buffer.from(x).equals(Buffer.from(bytes));
+    expect(same((await store.loadMerged({ cold: true }))?.bytes)).toBe(true);
+    expect(same((await store.loadMerged())?.bytes)).toBe(true);
+    await d.put('listBlobs', { id: 'merged:10', bytes: bytes.slice(10 * MERGED_PART, 11 * MERGED_PART), generation: 6 }); // a part of another build
+    expect(await store.loadMerged({ cold: true })).toBeNull();
+    expect(await store.loadMerged()).toBeNull();
+    await d.delete('listBlobs', 'merged:10');
+    expect(await store.loadMerged({ cold: true })).toBeNull();
+    expect(await store.loadMerged()).toBeNull();
+  });
+
   test('a missing part makes the stored index unreadable (the seed protects), never a short index', async () => {
     const { lists, store } = makeService(db);
     await lists.replaceList(sub('big'), Array.from({ length: 80_000 }, (_, k) => ({ kind: 'domain' as const, value: `p${k}.example`, action: 'block' as const, category: 'unknown' as const, source: 'big', firstSeen: T0 })));
