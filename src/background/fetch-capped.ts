@@ -72,7 +72,7 @@ export async function fetchCapped(fetchFn: FetchFn, url: string, opts: FetchOpti
       // already in the pipe (megabytes) into the stream in one task.
       await res.body?.cancel().catch(() => undefined);
       ac.abort();
-      return { ok: true, status: 'deferred', length: Number.isFinite(declared) ? declared : NaN, etag, lastModified };
+      return { ok: true, status: 'deferred', length: declared, etag, lastModified }; // NaN: unknown
     }
     if (!res.body) return { ok: false, code: 'truncated' };
     if (Number.isFinite(declared)) {
