@@ -134,6 +134,10 @@ export function renderGallery(deps: GalleryDeps) {
   let layout: HTMLElement | null = null;
   let quiz: QuizView | null = null;
   const go = (next: Route) => {
+    // The route moves now; the hash (and the render, on hashchange) follows. Read back
+    // only on hashchange, two quick presses (a clicker's double press) both moved from
+    // the same step, and one was lost.
+    route = next;
     win.location.hash = routeHash(next);
   };
   win.addEventListener('hashchange', () => {
