@@ -120,16 +120,25 @@ const partsOf = (bytes: Uint8Array): Uint8Array[] => {
   for (let o = 0; o < bytes.length || out.length === 0; o += MERGED_PART) out.push(bytes.slice(o, o + MERGED_PART));
   return out;
 };
-const joinParts = (parts: ReadonlyArray<Uint8Array | ArrayBuffer>, size: number): Uint8Array | null => {
+/** Parts copied into one buffer of `size` bytes as they come; `done()` is null if they fell short. */
+function partsJoiner(size: number) {
   const out = new Uint8Array(size);
   let o = 0;
-  for (const p of parts) {
-    const b = asBytes(p);
-    if (o + b.length > size) return null;
-    out.set(b, o);
-    o += b.length;
-  }
-  return o === size ? out : null;
+  return {
+    /** False if this part overflows `size`. */
+    add(part: Uint8Array | ArrayBuffer): boolean {
+      const b = asBytes(part);
+      if (o + b.length > size) return false;
+      out.set(b, o);
+      o += b.length;
+      return true;
+    },
+    done: (): Uint8Array | null => (o === size ? out : null),
+  };
+}
+const joinParts = (parts: ReadonlyArray<Uint8Array | ArrayBuffer>, size: number): Uint8Array | null => {
+  const joined = partsJoiner(size);
+  return parts.every((p) => joined.add(p)) ? joined.done() : null;
 };
 
 const dnrChunkKey = (kind: 'b' | 'a', i: number) => `dnr:${kind}:${i}`;
@@ -289,17 +298,13 @@ export function createListStore(db: () => Promise<Db>) {
           if (Number.isInteger(i) && i > 0 && i < parts) all[i] = r;
         }
       }
-      const bytes = new Uint8Array(size);
-      let o = 0;
+      const joined = partsJoiner(size);
       for (let i = 0; i < parts; i++) {
         const r = all ? all[i] : i === 0 ? row : await tx.store.get(`merged:${i}`);
-        if (!r || r.generation !== row.generation) return null;
-        const b = asBytes(r.bytes);
-        if (o + b.length > size) return null;
-        bytes.set(b, o);
-        o += b.length;
+        if (!r || r.generation !== row.generation || !joined.add(r.bytes)) return null;
       }
-      return o === size ? ({ ...row, bytes } as MergedRecord) : null;
+      const bytes = joined.done();
+      return bytes ? ({ ...row, bytes } as MergedRecord) : null;
     },
     /** Metadata of one key, read only on a hit (one shard). */
     async hitMeta(metaKey: string): Promise<HitMetaTuple[]> {
