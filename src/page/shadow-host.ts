@@ -6,7 +6,9 @@
  *    the page's layout; visible parts live in the top layer (popover / modal dialog);
  *  - inline `!important` styles beat the page's own `!important` rules on the host,
  *    and an observer puts them (and the host) back if a page script strips them;
- *  - restores run at most once per frame, so a page fighting us cannot make us loop;
+ *  - restores run at once, in the page's own mutation checkpoint (nothing paints us
+ *    gone), at most IMMEDIATE_PER_FRAME times a frame, so a page fighting us cannot
+ *    make us loop;
  *  - the contract element `<scam-sentinel-alert data-level …>` is created in the MathML
  *    namespace, its closed shadow root sits on a plain `<div>` inside it. A page may
  *    define its own custom element with our name before we run: custom elements exist
@@ -65,6 +67,9 @@ function applyHostStyle(host: HostElement): void {
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
 }
 
+/** Restores done at once (in the mutation callback) per frame; see `schedule`. */
+const IMMEDIATE_PER_FRAME = 4;
+
 export function createShadowHost(doc: Document, tag: string, css: string): ShadowHost {
   const host = doc.createElementNS(MATHML_NS, tag) as MathMLElement;
   applyHostStyle(host);
@@ -109,14 +114,21 @@ export function createShadowHost(doc: Document, tag: string, css: string): Shado
     if (changed) for (const fn of restoredFns) fn();
     return changed;
   };
-  // At most one restore per frame: a page that removes us from its own
-  // MutationObserver cannot turn this into a microtask ping-pong, yet we are back
-  // before the next paint.
+  // A page that removes or restyles us gets us back at once, in the same microtask
+  // checkpoint, so no paint and no screenshot ever sees us gone. At most
+  // IMMEDIATE_PER_FRAME such restores per frame: a page that removes us from its own
+  // MutationObserver cannot turn this into an endless microtask ping-pong (which would
+  // hang its tab); past the cap we come back on the next frame.
   const win = doc.defaultView;
+  let immediate = 0;
   const schedule = () => {
-    if (pending || destroyed) return;
+    if (destroyed) return;
+    const changed = immediate < IMMEDIATE_PER_FRAME && restore();
+    if (changed) immediate++;
+    if (pending || (!changed && immediate < IMMEDIATE_PER_FRAME)) return;
     const run = () => {
       pending = 0;
+      immediate = 0;
       restore();
     };
     pending = win && doc.visibilityState === 'visible' ? win.requestAnimationFrame(run) : (setTimeout(run, 100) as unknown as number);

@@ -22,6 +22,7 @@ let tab: Page;
 beforeAll(async () => {
   server = await startServer();
   for (const [i, a] of ATTACKS.entries()) server.route(`/attack/${i}.html`, () => ({ body: attackPage(a) }));
+  server.route('/attack/observer-remove.html', () => ({ body: attackPage(OBSERVER_REMOVE) }));
   ext = await launchWithExtension();
   tab = await ext.context.newPage();
 });
@@ -165,6 +166,40 @@ describe('security battery (Chromium): a hostile page cannot read, hide, move, c
     // And a real scam page in the same tab still warns.
     await tab.goto(server.url('/warn/high.html'));
     expect(await waitForAlertLevel(tab, ['high'], 15_000)).toBe('high');
+  });
+});
+
+/**
+ * A page that removes us from its own MutationObserver, every time it sees us back. Our
+ * restore runs in the same microtask checkpoint, so without a cap the two would ping-pong
+ * forever and hang the tab. Not in the battery: a page can always have the last word
+ * over its own DOM; what we promise is that fighting us never freezes the page.
+ */
+const OBSERVER_REMOVE = {
+  name: 'remove it from a MutationObserver',
+  tried: '',
+  stopsIt: '',
+  body: `new MutationObserver(() => {
+  const hosts = document.querySelectorAll('scam-sentinel-alert');
+  if (hosts.length) window.__attack.tries++;
+  hosts.forEach((el) => el.remove());
+}).observe(document.documentElement, { childList: true });`,
+};
+
+describe('a page fighting our alert from its MutationObserver', () => {
+  test('its tab does not hang: restores are capped per frame, the page keeps its timers and its button', async () => {
+    await tab.goto(server.url('/attack/observer-remove.html'));
+    await expect.poll(async () => (await pageState(tab)).tries, { timeout: 20_000, interval: 200 }).toBeGreaterThan(0);
+    const a = await pageState(tab);
+    await tab.waitForTimeout(1_000);
+    const b = await pageState(tab);
+    // The page's own 100 ms timer kept running through a second of fighting.
+    expect(b.ticks - a.ticks).toBeGreaterThanOrEqual(5);
+    // Our restores (each one the page removes again) stay bounded: a few per frame.
+    expect(b.tries - a.tries).toBeGreaterThan(0);
+    expect(b.tries - a.tries).toBeLessThan(2_000);
+    await tab.evaluate(() => (document.getElementById('own') as HTMLButtonElement).click());
+    expect((await pageState(tab)).own).toBe(b.own + 1);
   });
 });
 

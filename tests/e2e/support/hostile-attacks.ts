@@ -73,7 +73,7 @@ html > :not(body):not(head) { content-visibility: hidden !important; }`,
   {
     name: 'restyle it inline, hidden/inert attributes',
     tried: 'every 20 ms: host.style = display:none/opacity:0/transform, hidden and inert attributes on the host and its inner box',
-    stopsIt: 'src/page/shadow-host.ts: an observer puts the inline !important styles back and removes hidden/inert, once per frame at most',
+    stopsIt: 'src/page/shadow-host.ts: an observer puts the inline !important styles back and removes hidden/inert at once (capped per frame)',
     body: whenOurs(
       20,
       `for (const el of [host, host.firstElementChild]) {
@@ -110,7 +110,7 @@ ${whenOurs(100, `if (!pop.matches(':popover-open')) pop.showPopover(); else { po
   {
     name: 'remove the host element',
     tried: 'every 10 ms: remove() on every scam-sentinel-alert element, and replaceChildren() on <html> keeping head and body',
-    stopsIt: 'src/page/shadow-host.ts re-attaches the same host (and re-opens its top-layer parts) on the next frame',
+    stopsIt: 'src/page/shadow-host.ts re-attaches the same host (and re-opens its top-layer parts) at once, in the page\'s own mutation checkpoint (capped per frame)',
     body: whenOurs(
       10,
       `document.querySelectorAll('scam-sentinel-alert, scam-sentinel-pause').forEach((el) => el.remove());
