@@ -114,11 +114,12 @@ export function createUpdater(deps: UpdaterDeps) {
     if (got.status === 304) return deps.lists.updateMeta(meta.id, fresh(now, { etag: got.etag ?? meta.etag, lastModified: got.lastModified ?? meta.lastModified }));
     // Decode, parse and swap in: off this thread for a big list (the list builder), else
     // here in slices; either way navigation checks keep answering (list-rebuild.ts).
-    const source =
+    // Deferred: the builder sets etag / lastModified from its own download.
+    const job =
       got.status === 'deferred'
-        ? { download: { url: meta.url, timeoutMs: (await deps.timeoutMs?.().catch(() => undefined)) ?? limits.timeoutMs, maxBytes: limits.maxBytes } }
-        : { bytes: got.bytes, etag: got.etag, lastModified: got.lastModified };
-    const r = await deps.lists.replaceFromText({ meta, patch: { ...fresh(now), ...('bytes' in source ? { etag: source.etag, lastModified: source.lastModified } : {}) }, ...source, maxEntries: limits.maxEntries });
+        ? { patch: fresh(now), download: { url: meta.url, timeoutMs: (await deps.timeoutMs?.().catch(() => undefined)) ?? limits.timeoutMs, maxBytes: limits.maxBytes } }
+        : { patch: { ...fresh(now), etag: got.etag, lastModified: got.lastModified }, bytes: got.bytes };
+    const r = await deps.lists.replaceFromText({ meta, ...job, maxEntries: limits.maxEntries });
     if (!r.ok) return fail((await deps.lists.getMeta(meta.id)) ?? meta, r.code, r.detail);
     return deps.lists.getMeta(meta.id);
   }

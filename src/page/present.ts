@@ -155,7 +155,7 @@ export function createPresenter(deps: PresentDeps) {
     return text && text !== e.ruleId ? text : t(locale, `category.${e.category}` as MessageKey);
   };
 
-  let paints = 0;
+  let paintTimer: ReturnType<typeof setTimeout> | undefined;
   function render(verdict: Verdict, passages: readonly Passage[]) {
     const mode = alertModeFor(verdict.level, { dismissed, allowed: site.allowed, lookalikeBrand: site.lookalikeBrand });
     const showHighlights = mode === 'banner' || mode === 'dialog';
@@ -166,10 +166,8 @@ export function createPresenter(deps: PresentDeps) {
     // apart, the restyle runs in the browser's next rendering update (or in the first
     // script that asks for style).
     const ranges = hits.flatMap((h) => (h.range ? [h.range] : []));
-    const paint = ++paints;
-    setTimeout(() => {
-      if (paint === paints) paintHighlights(doc, ranges);
-    }, 0);
+    clearTimeout(paintTimer); // a newer render's ranges replace a paint still waiting
+    paintTimer = setTimeout(() => paintHighlights(doc, ranges), 0);
     // One line per reason (evidence), strongest first, with its phrases.
     const groups = new Map<Verdict['evidence'][number], AlertPhrase['quotes'][number][]>();
     for (const h of hits) {
